@@ -1,0 +1,47 @@
+"""MkDocs adapter for the medical front-matter check; the logic lives in ``kb``."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from kb.furniture import json_ld, page_view
+from kb.pages import PagesCheck, check_pages
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+REFERENCES_PAGE = "references.md"
+REFERENCES_MARKER = "<!-- kb:references -->"
+
+log = get_plugin_logger(__name__)
+_checked: dict[str, PagesCheck] = {}
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Check every page and the data files once per build; each problem is a strict warning."""
+    result = check_pages(Path(config.docs_dir), today=date.today(), shown_dir=_shown_docs_dir(config))
+    for problem in result.problems:
+        log.warning(str(problem))
+    _checked["site"] = result
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Hand the page's checked facts to the templates; fill in the references page."""
+    result = _checked["site"]
+    record = result.records.get(page.file.src_uri)
+    if record is not None:
+        page.meta["kb"] = page_view(record, result.site, date.today())
+        page.meta["kb_json_ld"] = json_ld(record, config.site_url + page.url if config.site_url else page.url)
+    if page.file.src_uri != REFERENCES_PAGE:
+        return markdown
+    template = config.theme.get_env().get_template("kb/references.html")
+    return markdown.replace(REFERENCES_MARKER, template.render(sources=result.site.sources))
+
+
+def _shown_docs_dir(config: MkDocsConfig) -> str:
+    """The docs folder as editors see it, relative to mkdocs.yml (usually 'docs')."""
+    return Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()

@@ -1,0 +1,79 @@
+"""MkDocs adapter for glossary linking; the logic lives in ``kb.glossary`` and ``kb.linker``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kb.glossary import GLOSSARY, Glossary, load_glossary
+from kb.linker import GlossaryExtension, PageState, explicit_link_problems, unused_term_problems
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+GLOSSARY_PAGE = "glossary.md"
+GLOSSARY_MARKER = "<!-- kb:glossary -->"
+USED_ON_MARKER = "<!-- kb:used-on:{id} -->"
+
+log = get_plugin_logger(__name__)
+_state = PageState()
+_build: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load the glossary afresh on every build (so `make serve` picks up edits) and register the linker."""
+    shown = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
+    glossary = load_glossary(Path(config.docs_dir) / "_data" / GLOSSARY, f"{shown}/_data/{GLOSSARY}")
+    for problem in glossary.problems:
+        log.warning(str(problem))
+    _build.update(glossary=glossary, shown=shown, used_on={})
+    config.markdown_extensions.append(GlossaryExtension(glossary, GLOSSARY_PAGE, _state))
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Tell the linker which page it renders; check explicit links; fill in the glossary page."""
+    glossary: Glossary = _build["glossary"]
+    _state.src_uri = page.file.src_uri
+    _state.enabled = page.meta.get("glossary", True) is not False
+    for problem in explicit_link_problems(page.file.content_string, f"{_build['shown']}/{page.file.src_uri}", glossary):
+        log.warning(str(problem))
+    if page.file.src_uri != GLOSSARY_PAGE:
+        return markdown
+    template = config.theme.get_env().get_template("kb/glossary.md")
+    return markdown.replace(
+        GLOSSARY_MARKER,
+        template.render(terms=sorted(glossary.terms.values(), key=lambda t: t.term.casefold()), marker=USED_ON_MARKER),
+    )
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Remember which terms this page linked, for the glossary's "used on" lists."""
+    for term_id in _state.used:
+        _build["used_on"].setdefault(term_id, []).append(page)
+    return html
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    """Write the "used on" lists into the glossary page once every page is rendered."""
+    glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
+    if glossary_file is None or glossary_file.page is None or glossary_file.page.content is None:
+        return env
+    page = glossary_file.page
+    template = env.get_template("kb/used-on.html")
+    for term_id in _build["glossary"].terms:
+        pages = [
+            {"title": used.title, "url": get_relative_url(used.url, page.url)}
+            for used in sorted(_build["used_on"].get(term_id, []), key=lambda p: (p.title or "").casefold())
+        ]
+        page.content = page.content.replace(USED_ON_MARKER.format(id=term_id), template.render(pages=pages))
+    return env
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Report glossary terms that no page uses."""
+    used = set(_build["used_on"])
+    for problem in unused_term_problems(_build["glossary"], used, f"{_build['shown']}/_data/{GLOSSARY}"):
+        log.warning(str(problem))

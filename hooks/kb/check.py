@@ -1,0 +1,54 @@
+"""Stand-alone check of a docs folder: ``python -m kb.check docs``.
+
+Runs the same checks as the build hooks (front matter, data files, glossary
+links) without MkDocs, prints one ``file:line: problem; fix`` line each, and
+exits 1 if there is any. In GitHub Actions it also prints ``::error``
+annotations so that the problems show on the pull request's diff.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from .glossary import GLOSSARY, load_glossary
+from .linker import explicit_link_problems
+from .pages import DATA_DIR, check_pages, page_files
+from .problems import Problem
+
+
+def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
+    """Every problem the build hooks would report before rendering, in file and line order."""
+    problems = check_pages(docs_dir, today=today, shown_dir=shown_dir).problems
+    glossary = load_glossary(docs_dir / DATA_DIR / GLOSSARY, f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
+    problems += glossary.problems
+    for path in page_files(docs_dir):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        problems += explicit_link_problems(path.read_text(encoding="utf-8-sig"), f"{shown_dir}/{src_uri}", glossary)
+    return sorted(problems)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the folder named on the command line; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m kb.check", description=__doc__.splitlines()[0])
+    parser.add_argument("docs_dir", type=Path, help="the docs folder, e.g. docs")
+    parser.add_argument(
+        "--today", type=date.fromisoformat, default=date.today(), help="check as of this date (YYYY-MM-DD)"
+    )
+    args = parser.parse_args(argv)
+    problems = check_docs(args.docs_dir, args.today, args.docs_dir.as_posix().rstrip("/"))
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem)
+        if annotate:
+            print(problem.github_annotation())
+    pages = len(page_files(args.docs_dir))
+    print(f"kb.check: {pages} pages, {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,296 @@
+"""The front-matter contract of a page: what it is, how current, what it rests on.
+
+CONTRIBUTING.md documents these fields; ``tests/unit/test_contributing_sync.py``
+fails when the two drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .problems import Problem
+from .sitedata import SiteData
+from .strictyaml import Loaded
+
+PAGE_FIELDS = frozenset({"title", "description", "medical", "glossary", "hide", "search"})
+MEDICAL_FIELDS = frozenset({"disclaimer", "review", "sources", "evidence"})
+REVIEW_FIELDS = frozenset({"status", "last_reviewed", "next_review", "reviewer"})
+REVIEWER_FIELDS = frozenset({"name", "credentials"})
+EVIDENCE_FIELDS = frozenset({"question", "level"})
+PENDING = "pending-clinical-review"
+REVIEWED = "clinically-reviewed"
+REVIEW_STATUSES = (PENDING, REVIEWED)
+MAX_REVIEW_YEARS = 3
+DESCRIPTION_LENGTH = (30, 180)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Review:
+    """Review status and dates of a medical page."""
+
+    status: str
+    last_reviewed: date
+    next_review: date
+    reviewer_name: str | None = None
+    reviewer_credentials: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One question a reader asks about a treatment and how strong the answer is."""
+
+    question: str
+    level: str
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """The checked front matter of one page."""
+
+    src_uri: str
+    title: str
+    description: str
+    medical: bool
+    disclaimer: str | None = None
+    review: Review | None = None
+    sources: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+class _Checker:
+    """Collects the problems of one page's front matter as it reads it."""
+
+    def __init__(self, shown_as: str, loaded: Loaded, site: SiteData, today: date) -> None:
+        self.shown_as, self.loaded, self.site, self.today = shown_as, loaded, site, today
+        self.problems: list[Problem] = []
+
+    def report(self, path: tuple, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.shown_as, self.loaded.line_of(path, 2), message, fix))
+
+    def unknown(self, mapping: dict, allowed: frozenset[str], path: tuple) -> None:
+        for key in mapping:
+            if key not in allowed:
+                self.report((*path, key), f"unknown field '{key}'", f"use only {', '.join(sorted(allowed))}")
+
+    def text(self, mapping: dict, key: str, path: tuple) -> str | None:
+        value = mapping.get(key)
+        if value is None:
+            self.report(path, f"'{key}' is missing", f"add {key}: ...")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.report((*path, key), f"'{key}' must be text", f"write {key}: followed by plain words")
+            return None
+        return " ".join(value.split())
+
+    def day(self, mapping: dict, key: str, path: tuple) -> date | None:
+        value = mapping.get(key)
+        if value is None:
+            self.report(path, f"'{key}' is missing", f"add {key}: YYYY-MM-DD")
+            return None
+        if not isinstance(value, str) or not _ISO_DATE.match(value):
+            shown = f"the number {value}" if isinstance(value, (int, float)) else repr(value)
+            self.report((*path, key), f"'{key}' is {shown}, not a date", "write it as YYYY-MM-DD, e.g. 2026-11-21")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.report(
+                (*path, key), f"'{key}' is {value}, which is not a real date", "check the month (01-12) and the day"
+            )
+            return None
+
+
+def check_page(
+    src_uri: str, shown_as: str, loaded: Loaded, site: SiteData, today: date
+) -> tuple[PageRecord | None, list[Problem]]:
+    """Check one page's parsed front matter against the contract."""
+    c = _Checker(shown_as, loaded, site, today)
+    for key_path, line in loaded.duplicates:
+        c.problems.append(
+            Problem(shown_as, line, f"'{key_path[-1]}' appears twice in the front matter", "keep one of them")
+        )
+    meta = loaded.data
+    if not isinstance(meta, dict):
+        kind = "a list" if isinstance(meta, list) else "empty" if meta is None else "a single value"
+        c.report(
+            (), f"the front matter is {kind}, not a set of fields", "write one field per line, as in CONTRIBUTING.md"
+        )
+        return None, c.problems
+    c.unknown(meta, PAGE_FIELDS, ())
+    title = c.text(meta, "title", ())
+    description = c.text(meta, "description", ())
+    if description and not DESCRIPTION_LENGTH[0] <= len(description) <= DESCRIPTION_LENGTH[1]:
+        c.report(
+            ("description",),
+            f"the description has {len(description)} characters",
+            "write one sentence of {} to {} characters".format(*DESCRIPTION_LENGTH),
+        )
+    if "glossary" in meta and not isinstance(meta["glossary"], bool):
+        c.report(
+            ("glossary",),
+            "'glossary' must be true or false",
+            "write glossary: false to turn off glossary links on this page",
+        )
+    if "medical" not in meta:
+        c.report(
+            (),
+            "the page does not say whether it is medical",
+            "add a medical: block (see CONTRIBUTING.md), or medical: false for a page about the site",
+        )
+        return None, c.problems
+    medical = meta["medical"]
+    if medical is False:
+        record = PageRecord(src_uri, title or "", description or "", False)
+        return (record if not c.problems else None), c.problems
+    if not isinstance(medical, dict):
+        c.report(
+            ("medical",),
+            f"'medical' is {medical!r}",
+            "write a medical: block with disclaimer, review and sources, or medical: false",
+        )
+        return None, c.problems
+    record = _check_medical(c, medical, src_uri, title or "", description or "")
+    return (record if not c.problems else None), c.problems
+
+
+def _check_medical(c: _Checker, medical: dict, src_uri: str, title: str, description: str) -> PageRecord:
+    """Check the medical block; the record it returns is only used when no problem was found."""
+    path = ("medical",)
+    c.unknown(medical, MEDICAL_FIELDS, path)
+    disclaimer = medical.get("disclaimer")
+    if disclaimer is None:
+        c.report(path, "'disclaimer' is missing", f"add disclaimer: with one of {', '.join(c.site.disclaimers)}")
+    elif disclaimer not in c.site.disclaimers:
+        c.report(
+            (*path, "disclaimer"),
+            f"unknown disclaimer kind {disclaimer!r}",
+            f"use one of {', '.join(c.site.disclaimers)}",
+        )
+    review = _check_review(c, medical.get("review"), (*path, "review"))
+    sources = _check_sources(c, medical.get("sources"), (*path, "sources"))
+    evidence = _check_evidence(c, medical.get("evidence", []), (*path, "evidence"))
+    return PageRecord(src_uri, title, description, True, disclaimer, review, sources, evidence)
+
+
+def _check_review(c: _Checker, review: Any, path: tuple) -> Review | None:
+    """Check status, dates and reviewer."""
+    if not isinstance(review, dict):
+        c.report(
+            path if review is not None else path[:-1],
+            "'review' is missing or not a block",
+            "add review: with status, last_reviewed and next_review",
+        )
+        return None
+    c.unknown(review, REVIEW_FIELDS, path)
+    status = review.get("status")
+    if status not in REVIEW_STATUSES:
+        c.report(
+            (*path, "status"), f"review status is {status!r}", f"use {PENDING} (or {REVIEWED} with a named reviewer)"
+        )
+    last = c.day(review, "last_reviewed", path)
+    due = c.day(review, "next_review", path)
+    if last and last > c.today:
+        c.report(
+            (*path, "last_reviewed"),
+            f"last_reviewed {last} is in the future (today is {c.today})",
+            "use the date the page was actually reviewed",
+        )
+    if last and due and due <= last:
+        c.report(
+            (*path, "next_review"),
+            f"next_review {due} is not after last_reviewed {last}",
+            "set the next review after the last one",
+        )
+    if last and due and due > _years_later(last, MAX_REVIEW_YEARS):
+        c.report(
+            (*path, "next_review"),
+            f"next_review {due} is more than {MAX_REVIEW_YEARS} years after last_reviewed {last}",
+            f"set it on or before {_years_later(last, MAX_REVIEW_YEARS)}",
+        )
+    reviewer = review.get("reviewer")
+    name = credentials = None
+    if status == REVIEWED:
+        if not isinstance(reviewer, dict):
+            c.report(
+                (*path, "status"),
+                "the page claims clinical review but names no reviewer",
+                "add reviewer: with name and credentials of the real clinician, or use " + PENDING,
+            )
+        else:
+            c.unknown(reviewer, REVIEWER_FIELDS, (*path, "reviewer"))
+            name = c.text(reviewer, "name", (*path, "reviewer"))
+            credentials = c.text(reviewer, "credentials", (*path, "reviewer"))
+    elif reviewer is not None:
+        c.report(
+            (*path, "reviewer"),
+            f"a reviewer is named but the status is {status!r}",
+            f"name a reviewer only with status {REVIEWED}",
+        )
+    if status not in REVIEW_STATUSES or not last or not due:
+        return None
+    return Review(status, last, due, name, credentials)
+
+
+def _check_sources(c: _Checker, sources: Any, path: tuple) -> tuple[str, ...]:
+    """Check that sources is a non-empty list of known bibliography keys."""
+    if not sources:
+        c.report(
+            path if sources is not None else path[:-1],
+            "a medical page must list its sources",
+            "add sources: [key, ...] with keys from docs/_data/bibliography.yml",
+        )
+        return ()
+    if not isinstance(sources, list) or not all(isinstance(key, str) for key in sources):
+        c.report(path, "'sources' must be a list of bibliography keys", "write sources: [lai-2005, mont-2020]")
+        return ()
+    seen: set[str] = set()
+    for index, key in enumerate(sources):
+        if key in seen:
+            c.report((*path, index), f"source '{key}' is listed twice", "list each source once")
+        elif key not in c.site.sources and key not in c.site.source_lines:
+            c.report(
+                (*path, index),
+                f"unknown source key '{key}'",
+                "add it to docs/_data/bibliography.yml or fix the spelling",
+            )
+        seen.add(key)
+    return tuple(sources)
+
+
+def _check_evidence(c: _Checker, evidence: Any, path: tuple) -> tuple[Evidence, ...]:
+    """Check the evidence-at-a-glance questions against the site's scale."""
+    if not isinstance(evidence, list):
+        c.report(
+            path, "'evidence' must be a list of questions", "write - question: ... with level: ... under evidence:"
+        )
+        return ()
+    result = []
+    for index, item in enumerate(evidence):
+        where = (*path, index)
+        if not isinstance(item, dict):
+            c.report(where, "an evidence item must have a question and a level", "write - question: ... and level: ...")
+            continue
+        c.unknown(item, EVIDENCE_FIELDS, where)
+        question = c.text(item, "question", where)
+        level = item.get("level")
+        if level not in c.site.evidence_scale:
+            c.report(
+                (*where, "level"),
+                f"unknown evidence level {level!r}",
+                f"use one of {', '.join(c.site.evidence_scale)}",
+            )
+        elif question:
+            result.append(Evidence(question, level))
+    return tuple(result)
+
+
+def _years_later(day: date, years: int) -> date:
+    """The same calendar day ``years`` later (28 February for a 29 February start)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

@@ -1,0 +1,46 @@
+"""Read a YAML data file under ``docs/_data`` and turn its failures into problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+from .strictyaml import Loaded, YamlError, load
+
+
+def read(path: Path, shown_as: str, problems: list[Problem], expect: type) -> Loaded | None:
+    """Load ``path`` as a strict YAML ``expect`` (dict or list); report and return None on failure."""
+    try:
+        loaded = load(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        problems.append(Problem(shown_as, 1, "the data file is missing", "restore it from git"))
+        return None
+    except YamlError as error:
+        problems.append(
+            Problem(shown_as, error.line, f"broken YAML: {error.problem}", "fix the YAML syntax on this line")
+        )
+        return None
+    for key_path, line in loaded.duplicates:
+        problems.append(Problem(shown_as, line, f"'{key_path[-1]}' appears twice", "keep one of them"))
+    if not isinstance(loaded.data, expect):
+        wanted = "a mapping of keys to entries" if expect is dict else "a list of entries"
+        problems.append(Problem(shown_as, 1, f"the file must hold {wanted}", "see CONTRIBUTING.md"))
+        return None
+    return loaded
+
+
+def unknown_keys(
+    entry: dict[str, Any], allowed: frozenset[str], where: tuple, loaded: Loaded, shown_as: str
+) -> list[Problem]:
+    """One problem per key of ``entry`` that is not in ``allowed``."""
+    return [
+        Problem(
+            shown_as,
+            loaded.line_of((*where, key), 1),
+            f"unknown field '{key}'",
+            f"use only {', '.join(sorted(allowed))}",
+        )
+        for key in entry
+        if key not in allowed
+    ]

@@ -1,0 +1,81 @@
+"""What the page templates show about a page: disclaimer, review box, evidence, sources, JSON-LD."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from .contract import REVIEWED, PageRecord
+from .sitedata import SiteData
+
+DUE_SOON = timedelta(days=90)
+CONDITION = {
+    "@type": "MedicalCondition",
+    "name": "Avascular necrosis",
+    "alternateName": ["Osteonecrosis", "Aseptic necrosis", "Ischemic bone necrosis", "Femoral head necrosis"],
+}
+
+
+def page_view(record: PageRecord, site: SiteData, today: date) -> dict[str, Any]:
+    """The data the ``kb-*`` templates render for one page."""
+    if not record.medical or record.review is None:
+        return {"medical": False}
+    review = record.review
+    disclaimer = site.disclaimers[record.disclaimer]
+    return {
+        "medical": True,
+        "disclaimer": {"kind": record.disclaimer, "label": disclaimer.label, "text": disclaimer.text},
+        "review": {
+            "clinically_reviewed": review.status == REVIEWED,
+            "reviewer": review.reviewer_name,
+            "credentials": review.reviewer_credentials,
+            "last_reviewed": review.last_reviewed.isoformat(),
+            "last_reviewed_text": _long_date(review.last_reviewed),
+            "next_review": review.next_review.isoformat(),
+            "next_review_text": _long_date(review.next_review),
+            "overdue": review.next_review < today,
+        },
+        "evidence": [
+            {
+                "question": item.question,
+                "level": item.level,
+                "label": site.evidence_scale[item.level].label,
+                "meaning": site.evidence_scale[item.level].text,
+            }
+            for item in record.evidence
+        ],
+        "sources": [{"key": key, **site.sources[key]} for key in record.sources if key in site.sources],
+    }
+
+
+def review_state(record: PageRecord, today: date) -> str:
+    """overdue, due-soon or current, for the editors' review report."""
+    if record.review is None:
+        return "not-medical"
+    if record.review.next_review < today:
+        return "overdue"
+    return "due-soon" if record.review.next_review - today <= DUE_SOON else "current"
+
+
+def json_ld(record: PageRecord, page_url: str) -> dict[str, Any] | None:
+    """schema.org MedicalWebPage data for a medical page (no medical code: none was verified)."""
+    if not record.medical or record.review is None:
+        return None
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": record.title,
+        "description": record.description,
+        "url": page_url,
+        "inLanguage": "en",
+        "lastReviewed": record.review.last_reviewed.isoformat(),
+        "about": CONDITION,
+    }
+    if record.review.status == REVIEWED:
+        data["reviewedBy"] = {"@type": "Person", "name": record.review.reviewer_name}
+    return data
+
+
+def _long_date(day: date) -> str:
+    """A date as readers in any country read it: 21 November 2026."""
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,183 @@
+"""The glossary data: one entry per term, with aliases, a one-sentence definition and see-also."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .datafiles import read, unknown_keys
+from .matcher import is_case_sensitive, words
+from .problems import Problem
+
+GLOSSARY = "glossary.yml"
+ENTRY_FIELDS = frozenset({"term", "aliases", "definition", "more", "see_also"})
+DEFINITION_LENGTH = (20, 250)
+_NAME = re.compile(r"^[^\W_][\w '\u2019().\-/]*$")
+_MARKUP = re.compile(r"[<>]|&[#\w]+;")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry."""
+
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+    more: str = ""
+    see_also: tuple[str, ...] = ()
+    line: int = 1
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The term and all its aliases: every form that links to this entry."""
+        return (self.term, *self.aliases)
+
+
+@dataclass
+class Glossary:
+    """All terms, keyed by id, with the problems found while loading them."""
+
+    terms: dict[str, Term] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    """A stable anchor id: ASCII lower case, runs of other characters as one hyphen."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def load_glossary(path: Path, shown_as: str) -> Glossary:
+    """Load and check the glossary data file."""
+    glossary = Glossary()
+    loaded = read(path, shown_as, glossary.problems, list)
+    if loaded is None:
+        return glossary
+    owners: dict[str, str] = {}
+    for index, entry in enumerate(loaded.data):
+        line = loaded.line_of((index,), 1)
+        term = _entry(entry, index, line, loaded, shown_as, glossary.problems)
+        if term is None:
+            continue
+        if term.id in glossary.terms:
+            glossary.problems.append(
+                Problem(shown_as, line, f"the term '{term.term}' is already defined", "merge the two entries")
+            )
+            continue
+        for name in term.names:
+            key = name if is_case_sensitive(name) else name.casefold()
+            if key in owners:
+                glossary.problems.append(
+                    Problem(
+                        shown_as,
+                        line,
+                        f"'{name}' is already a name of '{owners[key]}'",
+                        "keep each term or alias in one entry only",
+                    )
+                )
+            owners[key] = term.term
+        glossary.terms[term.id] = term
+    for term in glossary.terms.values():
+        for target in term.see_also:
+            if target not in glossary.terms:
+                glossary.problems.append(
+                    Problem(
+                        shown_as,
+                        term.line,
+                        f"'{term.term}' sees also '{target}', which is not a term id",
+                        f"use one of the ids, such as {slug(target)}, or remove it",
+                    )
+                )
+    return glossary
+
+
+def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems: list[Problem]) -> Term | None:
+    """Check one entry; return it as a Term when it is sound."""
+    if not isinstance(entry, dict):
+        problems.append(
+            Problem(
+                shown_as, line, "a glossary entry must be a set of fields", "write - term: ... with definition: ..."
+            )
+        )
+        return None
+    found = unknown_keys(entry, ENTRY_FIELDS, (index,), loaded, shown_as)
+
+    def at(name: str) -> int:
+        return loaded.line_of((index, name), line)
+
+    term = entry.get("term")
+    if not isinstance(term, str) or not _NAME.match(term.strip()) or not words(term):
+        found.append(
+            Problem(
+                shown_as, at("term"), f"the term {term!r} is missing or has symbols", "write the term in plain words"
+            )
+        )
+        term = None
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(
+        isinstance(a, str) and _NAME.match(a.strip()) and words(a) for a in aliases
+    ):
+        found.append(
+            Problem(
+                shown_as,
+                at("aliases"),
+                f"the aliases of {term!r} must be a list of plain words",
+                "write aliases: [plural, other name]",
+            )
+        )
+        aliases = []
+    definition = entry.get("definition")
+    if not isinstance(definition, str) or not definition.strip():
+        found.append(
+            Problem(
+                shown_as, at("definition"), f"the term {term!r} has an empty definition", "write one plain sentence"
+            )
+        )
+    elif _MARKUP.search(definition):
+        found.append(
+            Problem(
+                shown_as,
+                at("definition"),
+                f"the definition of {term!r} contains HTML",
+                "use plain text: no <, > or &...; entities",
+            )
+        )
+    elif not DEFINITION_LENGTH[0] <= len(definition.strip()) <= DEFINITION_LENGTH[1]:
+        found.append(
+            Problem(
+                shown_as,
+                at("definition"),
+                f"the definition of {term!r} has {len(definition.strip())} characters",
+                "write one sentence of {} to {} characters".format(*DEFINITION_LENGTH),
+            )
+        )
+    more = entry.get("more", "")
+    if not isinstance(more, str) or _MARKUP.search(more):
+        found.append(
+            Problem(shown_as, at("more"), f"the longer text of {term!r} must be plain text", "remove HTML from more:")
+        )
+    see_also = entry.get("see_also", [])
+    if not isinstance(see_also, list) or not all(isinstance(s, str) for s in see_also):
+        found.append(
+            Problem(
+                shown_as,
+                at("see_also"),
+                f"see_also of {term!r} must be a list of term ids",
+                "write see_also: [femoral-head]",
+            )
+        )
+    problems += found
+    if found or term is None:
+        return None
+    return Term(
+        slug(term),
+        term.strip(),
+        tuple(a.strip() for a in aliases),
+        " ".join(definition.split()),
+        " ".join(more.split()),
+        tuple(see_also),
+        line,
+    )

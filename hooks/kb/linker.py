@@ -1,0 +1,211 @@
+"""A Python-Markdown extension that links the first mention of each glossary term.
+
+It works on the element tree after the table of contents is built, so headings,
+the TOC and the nav keep their plain text, and before MkDocs resolves relative
+links, so the glossary links are checked like any other link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .glossary import Glossary
+from .matcher import PhraseMatcher
+from .problems import Problem
+
+SKIPPED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "button",
+        "code",
+        "dt",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "kbd",
+        "label",
+        "math",
+        "pre",
+        "samp",
+        "script",
+        "style",
+        "summary",
+        "svg",
+        "textarea",
+        "title",
+    }
+)
+SKIPPED_CLASSES = frozenset({"admonition-title", "kb-no-glossary", "tabbed-labels", "headerlink"})
+OPT_OUT_CLASS = "kb-no-glossary"
+TERM_CLASS = "kb-term"
+DEFINITIONS_CLASS = "kb-term-definitions"
+EXPLICIT_SCHEME = "glossary:"
+EXPLICIT_LINK = re.compile(r"\]\(" + re.escape(EXPLICIT_SCHEME) + r"([^)\s]*)\)")
+# Runs after 'toc' and MkDocs' anchor collection (5), before MkDocs' relative links (0).
+PRIORITY = 4
+
+
+@dataclass
+class PageState:
+    """What the linker needs to know about the page being rendered, and what it found."""
+
+    src_uri: str = ""
+    enabled: bool = True
+    used: list[str] = field(default_factory=list)
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    """Link first mentions and resolve explicit ``glossary:`` links in one walk of the tree."""
+
+    def __init__(self, md: Markdown, glossary: Glossary, glossary_page: str, state: PageState) -> None:
+        super().__init__(md)
+        self.glossary, self.glossary_page, self.state = glossary, glossary_page, state
+        self.matcher = PhraseMatcher((name, term.id) for term in glossary.terms.values() for name in term.names)
+
+    def run(self, root: etree.Element) -> None:
+        self.state.used = []
+        linked: set[str] = set()
+        self._resolve_explicit(root, linked)
+        if self.state.enabled and self.state.src_uri != self.glossary_page:
+            self._walk(root, linked)
+        if self.state.used:
+            root.append(self._definitions())
+
+    def _href(self, term_id: str) -> str:
+        """The link to a term's entry, relative to the page's Markdown source."""
+        folder = posixpath.dirname(self.state.src_uri) or "."
+        return f"{posixpath.relpath(self.glossary_page, folder)}#{term_id}"
+
+    def _resolve_explicit(self, root: etree.Element, linked: set[str]) -> None:
+        """Turn ``[text](glossary:id)`` links into term links; unknown ids are reported by kb.check."""
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            term_id = href[len(EXPLICIT_SCHEME) :] if href.startswith(EXPLICIT_SCHEME) else None
+            if term_id is None:
+                continue
+            if term_id in self.glossary.terms:
+                self._decorate(link, term_id, linked)
+            else:
+                link.set("href", self._href(term_id))
+
+    def _decorate(self, link: etree.Element, term_id: str, linked: set[str]) -> None:
+        """Make ``link`` a term link that screen readers announce with the definition."""
+        link.set("href", self._href(term_id))
+        link.set("class", TERM_CLASS)
+        if term_id not in linked:
+            linked.add(term_id)
+            self.state.used.append(term_id)
+        link.set("aria-describedby", f"kb-def-{term_id}")
+
+    def _walk(self, parent: etree.Element, linked: set[str]) -> None:
+        """Link terms in the text of ``parent`` and its children, skipping what must stay plain."""
+        if _skipped(parent):
+            return
+        self._link_text(parent, None, linked)
+        for child in list(parent):
+            self._walk(child, linked)
+            self._link_text(parent, child, linked)
+
+    def _link_text(self, parent: etree.Element, after: etree.Element | None, linked: set[str]) -> None:
+        """Link first mentions in ``parent.text`` (after is None) or in ``after.tail``."""
+        text = parent.text if after is None else after.tail
+        if not text or isinstance(text, AtomicString):
+            return
+        position = 0 if after is None else list(parent).index(after) + 1
+        pieces: list[etree.Element] = []
+        cursor = 0
+        head = None
+        for match in self.matcher.find(text):
+            if match.term_id in linked:
+                continue
+            link = etree.Element("a")
+            link.text = text[match.start : match.end]
+            self._decorate(link, match.term_id, linked)
+            if head is None:
+                head = text[: match.start]
+            else:
+                pieces[-1].tail = text[cursor : match.start]
+            pieces.append(link)
+            cursor = match.end
+        if head is None:
+            return
+        pieces[-1].tail = text[cursor:]
+        if after is None:
+            parent.text = head
+        else:
+            after.tail = head
+        for offset, link in enumerate(pieces):
+            parent.insert(position + offset, link)
+
+    def _definitions(self) -> etree.Element:
+        """The definitions the term links point to: hidden, read by screen readers and the tooltip."""
+        box = etree.Element("div", {"class": DEFINITIONS_CLASS, "hidden": "hidden", "data-search-exclude": ""})
+        for term_id in self.state.used:
+            item = etree.SubElement(box, "span", {"id": f"kb-def-{term_id}"})
+            item.text = self.glossary.terms[term_id].definition
+        return box
+
+
+def _skipped(element: etree.Element) -> bool:
+    """True for elements whose text must never become a link."""
+    if element.tag in SKIPPED_TAGS:
+        return True
+    classes = set((element.get("class") or "").split())
+    return bool(classes & SKIPPED_CLASSES)
+
+
+class GlossaryExtension(Extension):
+    """Register the tree processor for one glossary and one page state."""
+
+    def __init__(self, glossary: Glossary, glossary_page: str = "glossary.md", state: PageState | None = None) -> None:
+        super().__init__()
+        self.glossary, self.glossary_page = glossary, glossary_page
+        self.state = state if state is not None else PageState()
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(
+            GlossaryTreeprocessor(md, self.glossary, self.glossary_page, self.state), "kb_glossary", PRIORITY
+        )
+
+
+def explicit_link_problems(raw: str, shown_as: str, glossary: Glossary) -> list[Problem]:
+    """One problem per ``[text](glossary:id)`` whose id is not a glossary term."""
+    problems = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        for match in EXPLICIT_LINK.finditer(line):
+            if match.group(1) not in glossary.terms:
+                problems.append(
+                    Problem(
+                        shown_as,
+                        number,
+                        f"the glossary link names an unknown term '{match.group(1)}'",
+                        "use the id of a term in docs/_data/glossary.yml (its slug, e.g. femoral-head)",
+                    )
+                )
+    return problems
+
+
+def unused_term_problems(glossary: Glossary, used: set[str], shown_as: str) -> list[Problem]:
+    """One problem per term that no page links to."""
+    return [
+        Problem(
+            shown_as,
+            term.line,
+            f"the term '{term.term}' is used on no page",
+            "use it in a page, add the page's word for it as an alias, or remove the entry",
+        )
+        for term in glossary.terms.values()
+        if term.id not in used
+    ]

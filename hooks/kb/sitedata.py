@@ -1,0 +1,164 @@
+"""The site-wide data every page check needs: disclaimer kinds, evidence scale, bibliography."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .datafiles import read, unknown_keys
+from .problems import Problem
+
+DISCLAIMERS = "disclaimers.yml"
+EVIDENCE_SCALE = "evidence-scale.yml"
+BIBLIOGRAPHY = "bibliography.yml"
+
+SOURCE_KINDS = frozenset({"article", "guideline", "review", "web", "book", "report", "standard"})
+_SOURCE_FIELDS = frozenset(
+    {"kind", "authors", "year", "title", "container", "details", "doi", "pmid", "url", "verified"}
+)
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_PMID = re.compile(r"^\d{1,9}$")
+_URL = re.compile(r"^https?://[^\s<>\"]+$")
+_KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A label and its text, as for a disclaimer kind or an evidence level."""
+
+    label: str
+    text: str
+
+
+@dataclass
+class SiteData:
+    """Everything loaded from ``docs/_data``, with the problems found in it."""
+
+    disclaimers: dict[str, Labelled] = field(default_factory=dict)
+    evidence_scale: dict[str, Labelled] = field(default_factory=dict)
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source_lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_site_data(data_dir: Path, shown_dir: str) -> SiteData:
+    """Load and check the three data files in ``data_dir`` (shown to editors as ``shown_dir``)."""
+    site = SiteData()
+    site.disclaimers = _labelled(data_dir / DISCLAIMERS, f"{shown_dir}/{DISCLAIMERS}", "text", site.problems)
+    site.evidence_scale = _labelled(
+        data_dir / EVIDENCE_SCALE, f"{shown_dir}/{EVIDENCE_SCALE}", "meaning", site.problems
+    )
+    _load_bibliography(data_dir / BIBLIOGRAPHY, f"{shown_dir}/{BIBLIOGRAPHY}", site)
+    return site
+
+
+def _labelled(path: Path, shown_as: str, text_field: str, problems: list[Problem]) -> dict[str, Labelled]:
+    """Read a mapping of key -> {label, <text_field>} with plain-text values."""
+    loaded = read(path, shown_as, problems, dict)
+    if loaded is None:
+        return {}
+    result: dict[str, Labelled] = {}
+    for key, entry in loaded.data.items():
+        line = loaded.line_of((key,), 1)
+        if not isinstance(entry, dict) or not all(_plain(entry.get(name)) for name in ("label", text_field)):
+            problems.append(
+                Problem(
+                    shown_as, line, f"'{key}' needs a plain-text label and {text_field}", "no HTML, no empty values"
+                )
+            )
+            continue
+        problems += unknown_keys(entry, frozenset({"label", text_field}), (key,), loaded, shown_as)
+        result[str(key)] = Labelled(entry["label"].strip(), " ".join(entry[text_field].split()))
+    return result
+
+
+def _plain(value: object) -> bool:
+    """True for a non-empty string with no HTML markup in it."""
+    return isinstance(value, str) and bool(value.strip()) and "<" not in value and ">" not in value
+
+
+def _load_bibliography(path: Path, shown_as: str, site: SiteData) -> None:
+    """Read the bibliography into ``site.sources``, reporting every malformed entry."""
+    loaded = read(path, shown_as, site.problems, dict)
+    if loaded is None:
+        return
+    for key, entry in loaded.data.items():
+        line = loaded.line_of((key,), 1)
+        site.source_lines[str(key)] = line
+        problems = _source_problems(str(key), entry, line, loaded, shown_as)
+        site.problems += problems
+        if not problems:
+            site.sources[str(key)] = entry
+
+
+def _source_problems(key: str, entry: object, line: int, loaded, shown_as: str) -> list[Problem]:
+    """Everything wrong with one bibliography entry."""
+    if not _KEY.match(key):
+        return [
+            Problem(
+                shown_as,
+                line,
+                f"source key '{key}' is not lower-case words joined by hyphens",
+                "rename it, e.g. lai-2005",
+            )
+        ]
+    if not isinstance(entry, dict):
+        return [Problem(shown_as, line, f"source '{key}' must be a mapping of fields", "see CONTRIBUTING.md")]
+    problems = unknown_keys(entry, _SOURCE_FIELDS, (key,), loaded, shown_as)
+
+    def at(name: str) -> int:
+        return loaded.line_of((key, name), line)
+
+    for name in ("title", "container", "verified"):
+        if not _plain(entry.get(name)):
+            problems.append(
+                Problem(shown_as, at(name), f"source '{key}' needs a plain-text {name}", f"add {name}: ...")
+            )
+    if entry.get("kind") not in SOURCE_KINDS:
+        problems.append(
+            Problem(
+                shown_as,
+                at("kind"),
+                f"source '{key}' has kind {entry.get('kind')!r}",
+                f"use one of {', '.join(sorted(SOURCE_KINDS))}",
+            )
+        )
+    if not any(entry.get(name) for name in ("doi", "pmid", "url")):
+        problems.append(
+            Problem(
+                shown_as,
+                line,
+                f"source '{key}' has no DOI, PMID or URL",
+                "add the identifier you saw, or remove the source",
+            )
+        )
+    for name, pattern, example in (
+        ("doi", _DOI, "10.2106/JBJS.D.02959"),
+        ("pmid", _PMID, "'20844158'"),
+        ("url", _URL, "https://..."),
+    ):
+        value = entry.get(name)
+        if value is not None and not pattern.match(str(value)):
+            problems.append(
+                Problem(
+                    shown_as, at(name), f"source '{key}' has a malformed {name} {value!r}", f"write it like {example}"
+                )
+            )
+    year = entry.get("year")
+    if year is not None and not (isinstance(year, int) and 1800 <= year <= 2100):
+        problems.append(
+            Problem(
+                shown_as,
+                at("year"),
+                f"source '{key}' has year {year!r}",
+                "write the year as four digits, or leave it out if none was seen",
+            )
+        )
+    authors = entry.get("authors")
+    if authors is not None and not (isinstance(authors, list) and authors and all(_plain(a) for a in authors)):
+        problems.append(
+            Problem(shown_as, at("authors"), f"source '{key}' has malformed authors", "write a list: [Lai KA, Shen WJ]")
+        )
+    return problems

@@ -1,0 +1,89 @@
+"""YAML loading that keeps line numbers, refuses duplicate keys and leaves dates as text.
+
+PyYAML's safe loader lets the last duplicate key win silently and crashes on
+impossible dates such as 2026-13-40; editors need both reported with a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+KeyPath = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader without the implicit timestamp type: dates stay strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Loaded:
+    """Parsed data, the 1-based line of every key path, and duplicate keys found."""
+
+    data: Any
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    duplicates: list[tuple[KeyPath, int]] = field(default_factory=list)
+
+    def line_of(self, path: KeyPath, default: int) -> int:
+        """The line of ``path`` or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return default
+
+
+class YamlError(Exception):
+    """Broken YAML, with the 1-based line where the parser gave up."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(problem)
+        self.line = line
+        self.problem = problem
+
+
+def load(text: str, first_line: int = 1) -> Loaded:
+    """Parse ``text`` whose first line is line ``first_line`` of its file."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise YamlError(line, str(error.problem or error.context or "unreadable YAML")) from None
+    except yaml.YAMLError as error:
+        raise YamlError(first_line, str(error)) from None
+    finally:
+        loader.dispose()
+    loaded = Loaded(data)
+    if node is not None:
+        _walk(node, (), loaded, first_line)
+    return loaded
+
+
+def _walk(node: yaml.Node, path: KeyPath, loaded: Loaded, first_line: int) -> None:
+    """Record the line of every mapping key and list item, and every duplicate key."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = first_line + key_node.start_mark.line
+            if key in seen:
+                loaded.duplicates.append(((*path, key), line))
+                continue
+            seen.add(key)
+            loaded.lines[(*path, key)] = line
+            _walk(value_node, (*path, key), loaded, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            loaded.lines[(*path, index)] = first_line + item.start_mark.line
+            _walk(item, (*path, index), loaded, first_line)
