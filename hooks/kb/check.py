@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .claims import claim_problems
 from .glossary import GLOSSARY, load_glossary
 from .linker import explicit_link_problems
 from .pages import DATA_DIR, check_pages, page_files
@@ -21,13 +22,15 @@ from .problems import Problem
 
 
 def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
-    """Every problem the build hooks would report before rendering, in file and line order."""
+    """Every problem of the build hooks' checks, plus unsupported claims, in file and line order."""
     problems = check_pages(docs_dir, today=today, shown_dir=shown_dir).problems
     glossary = load_glossary(docs_dir / DATA_DIR / GLOSSARY, f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
     problems += glossary.problems
     for path in page_files(docs_dir):
         src_uri = path.relative_to(docs_dir).as_posix()
-        problems += explicit_link_problems(path.read_text(encoding="utf-8-sig"), f"{shown_dir}/{src_uri}", glossary)
+        raw = path.read_text(encoding="utf-8-sig")
+        problems += explicit_link_problems(raw, f"{shown_dir}/{src_uri}", glossary)
+        problems += claim_problems(raw, f"{shown_dir}/{src_uri}")
     return sorted(problems)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datafiles import read, unknown_keys
-from .matcher import is_case_sensitive, words
+from .matcher import words
 from .problems import Problem
 
 GLOSSARY = "glossary.yml"
@@ -68,7 +68,7 @@ def load_glossary(path: Path, shown_as: str) -> Glossary:
             )
             continue
         for name in term.names:
-            key = name if is_case_sensitive(name) else name.casefold()
+            key = name.casefold()  # "AVN" and "avn" in two entries would confuse readers and editors alike.
             if key in owners:
                 glossary.problems.append(
                     Problem(

@@ -1,0 +1,127 @@
+"""Real builds of a small fixture site: the good one is clean, each bad one fails with a clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.build.fixture_site import write_site
+from tests.sitebuild import build_site
+
+
+def _build(tmp_path: Path, edit: dict[str, str] | None = None):
+    """Write the fixture, replace the files in ``edit``, build it strictly."""
+    config = write_site(tmp_path)
+    for name, text in (edit or {}).items():
+        (tmp_path / "docs" / name).write_text(text)
+    return build_site(config, tmp_path / "site")
+
+
+def test_good_fixture_builds_with_zero_warnings(tmp_path: Path) -> None:
+    result = _build(tmp_path)
+    assert result.warnings == []
+    assert not result.aborted
+
+
+def test_good_fixture_shows_furniture_and_links_terms(tmp_path: Path) -> None:
+    result = _build(tmp_path)
+    page = BeautifulSoup((result.site_dir / "treatment/rest/index.html").read_text(), "html.parser")
+    assert page.select_one(".kb-disclaimer").get_text(" ", strip=True).startswith("Information, not medical advice")
+    assert "Not yet checked by a clinician" in page.select_one(".kb-review").get_text()
+    term = page.select_one("a.kb-term")
+    assert term.get_text() == "AVN" and term["href"] == "../../glossary/#avn"
+    assert page.select_one("#kb-def-avn").get_text() == "Bone death caused by a loss of blood supply to the bone."
+
+
+def test_glossary_page_lists_the_pages_that_use_each_term(tmp_path: Path) -> None:
+    result = _build(tmp_path)
+    glossary = BeautifulSoup((result.site_dir / "glossary/index.html").read_text(), "html.parser")
+    used_on = glossary.find(id="avn").find_next(class_="kb-used-on")
+    assert [a.get_text() for a in used_on.find_all("a")] == ["Home", "Rest"]
+    assert glossary.select("a.kb-term") == []
+
+
+BAD_PAGE = "---\ntitle: Rest\ndescription: {}\nmedical: false\n---\n\n# Rest\n"
+
+BAD = {
+    "no front matter": (
+        {"treatment/rest.md": "# Rest\n\nText.\n"},
+        "docs/treatment/rest.md:1: the page has no front matter;",
+    ),
+    "Note: without fences": (
+        {"treatment/rest.md": "Note: this page is about dosing.\n\n# Rest\n"},
+        "docs/treatment/rest.md:1: the first line 'Note: this page is about dosing.' has no --- fences",
+    ),
+    "broken YAML": (
+        {"treatment/rest.md": "---\ntitle: [broken\ndescription: x\n---\n# Rest\n"},
+        "docs/treatment/rest.md:3: broken YAML in the front matter",
+    ),
+    "description too short": (
+        {"treatment/rest.md": BAD_PAGE.format("Short.")},
+        "docs/treatment/rest.md:3: the description has 6 characters; write one sentence of 30 to 180 characters",
+    ),
+    "folder defaults": (
+        {"treatment/.meta.yml": "medical: false\n"},
+        "docs/treatment/.meta.yml:1: folder defaults (.meta.yml) are not used on this site",
+    ),
+    "glossary HTML": (
+        {
+            "_data/glossary.yml": "- term: AVN\n  definition: <script>alert(1)</script> bone death from lost blood supply.\n"
+        },
+        "docs/_data/glossary.yml:2: the definition of 'AVN' contains HTML",
+    ),
+    "glossary duplicate alias": (
+        {
+            "_data/glossary.yml": "- term: AVN\n  definition: Bone death caused by a loss of blood supply.\n- term: osteonecrosis\n  aliases: [avn]\n  definition: Another name for bone death from a lost blood supply.\n"
+        },
+        "docs/_data/glossary.yml:3: 'avn' is already a name of 'AVN'",
+    ),
+    "unused glossary term": (
+        {
+            "_data/glossary.yml": "- term: AVN\n  definition: Bone death caused by a loss of blood supply.\n- term: scooter\n  definition: A small electric vehicle for getting around.\n"
+        },
+        "docs/_data/glossary.yml:3: the term 'scooter' is used on no page",
+    ),
+    "explicit link to unknown term": (
+        {
+            "about.md": "---\ntitle: About\ndescription: Who writes this fixture site and how it is paid for.\nmedical: false\n---\n\n# About\n\nSee [bone](glossary:bone-death).\n"
+        },
+        "docs/about.md:9: the glossary link names an unknown term 'bone-death'",
+    ),
+    "broken glossary YAML": (
+        {"_data/glossary.yml": "- term: AVN\n  definition: [unclosed\n"},
+        "docs/_data/glossary.yml:3: broken YAML",
+    ),
+}
+
+
+@pytest.mark.parametrize("edit, expected", BAD.values(), ids=BAD.keys())
+def test_bad_fixture_fails_strict_build_with_message(tmp_path: Path, edit: dict[str, str], expected: str) -> None:
+    result = _build(tmp_path, edit)
+    assert result.aborted
+    assert any(expected in warning for warning in result.warnings), result.warnings
+
+
+def test_unknown_source_key_names_the_line(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    rest = tmp_path / "docs/treatment/rest.md"
+    rest.write_text(rest.read_text().replace("sources: [lai-2005]", "sources: [lai-2006]"))
+    result = build_site(config, tmp_path / "site")
+    assert result.aborted
+    assert any("docs/treatment/rest.md:10: unknown source key 'lai-2006'" in w for w in result.warnings)
+
+
+def test_uncited_bibliography_entry_is_reported(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    rest = tmp_path / "docs/treatment/rest.md"
+    rest.write_text(rest.read_text().replace("sources: [lai-2005]", "sources: [mont-2020]"))
+    result = build_site(config, tmp_path / "site")
+    assert result.aborted
+    assert any("docs/_data/bibliography.yml:9: source 'lai-2005' is cited by no page" in w for w in result.warnings)
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
+    result = _build(tmp_path, {"treatment/rest.md": "# Rest\n", "about.md": "Note: x\n\n# About\n"})
+    assert sum("front matter" in w or "no --- fences" in w for w in result.warnings) == 2

@@ -1,0 +1,22 @@
+"""Fixtures shared by the build and browser tests: one strict build of the real site per run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT, BuildResult, build_site
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real site, built strictly from mkdocs.yml into a temporary folder."""
+    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_dir(real_build: BuildResult) -> Path:
+    """The built real site; fails early if the strict build did not pass."""
+    assert not real_build.aborted, "\n".join(real_build.warnings)
+    return real_build.site_dir
