@@ -10,7 +10,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a banner about its end of life (5 May 2027) on every run; README says what we do about it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check lint test test-fast bench review-report content-report search-report new-page linkcheck-external lock clean
+.PHONY: serve build check lint test test-fast review-report content-report lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,23 +40,11 @@ test: check lint build ## Strict build plus the whole test suite (unit, build, b
 test-fast: $(STAMP) ## Unit and build tests only, no browser
 	$(BIN)/python -m pytest tests/unit tests/build
 
-bench: $(STAMP) ## Build time and memory of synthetic sites, with and without the hooks
-	$(BIN)/python -m tests.bench.run
-
 review-report: $(STAMP) ## Pages by review date, overdue and due soon first
 	$(BIN)/python -m kb.review_report docs
 
 content-report: build ## Reading grade and word count of every page
-	$(BIN)/python -m kb.content_report $(SITE)
-
-search-report: build ## How well the site's search answers the queries in tests/search-queries.md
-	$(BIN)/python -m tests.browser.search_report tests/search-queries.md
-
-new-page: $(STAMP) ## Scaffold a page: make new-page PAGE=treatment/x.md KIND=treatment
-	$(BIN)/python -m kb.new_page $(PAGE) --kind $(KIND)
-
-linkcheck-external: build ## Check external links for rot (needs the internet; not part of CI)
-	$(BIN)/python -m kb.linkcheck $(SITE)
+	$(BIN)/python -m kb.readability $(SITE)
 
 lock: $(STAMP) ## Refresh requirements.txt from requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in

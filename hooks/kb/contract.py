@@ -92,7 +92,12 @@ class _Checker:
             self.report(path, f"'{key}' is missing", f"add {key}: YYYY-MM-DD")
             return None
         if not isinstance(value, str) or not _ISO_DATE.match(value):
-            shown = f"the number {value}" if isinstance(value, (int, float)) else repr(value)
+            if isinstance(value, bool):
+                shown = str(value)
+            elif isinstance(value, (int, float)):
+                shown = f"the number {value}"
+            else:
+                shown = repr(value)
             self.report((*path, key), f"'{key}' is {shown}, not a date", "write it as YYYY-MM-DD, e.g. 2026-11-21")
             return None
         try:
@@ -123,6 +128,13 @@ def check_page(
     c.unknown(meta, PAGE_FIELDS, ())
     title = c.text(meta, "title", ())
     description = c.text(meta, "description", ())
+    if description and any(char in description for char in '"<>&'):
+        # Material writes the description into <meta content="..."> without escaping it.
+        c.report(
+            ("description",),
+            "the description contains \" < > or &, which breaks the page's meta tag",
+            "reword it without those characters (use 'single quotes')",
+        )
     if description and not DESCRIPTION_LENGTH[0] <= len(description) <= DESCRIPTION_LENGTH[1]:
         c.report(
             ("description",),
@@ -164,7 +176,7 @@ def _check_medical(c: _Checker, medical: dict, src_uri: str, title: str, descrip
     disclaimer = medical.get("disclaimer")
     if disclaimer is None:
         c.report(path, "'disclaimer' is missing", f"add disclaimer: with one of {', '.join(c.site.disclaimers)}")
-    elif disclaimer not in c.site.disclaimers:
+    elif not isinstance(disclaimer, str) or disclaimer not in c.site.disclaimers:
         c.report(
             (*path, "disclaimer"),
             f"unknown disclaimer kind {disclaimer!r}",
@@ -180,7 +192,7 @@ def _check_review(c: _Checker, review: Any, path: tuple) -> Review | None:
     """Check status, dates and reviewer."""
     if not isinstance(review, dict):
         c.report(
-            path if review is not None else path[:-1],
+            path,
             "'review' is missing or not a block",
             "add review: with status, last_reviewed and next_review",
         )
@@ -239,7 +251,7 @@ def _check_sources(c: _Checker, sources: Any, path: tuple) -> tuple[str, ...]:
     """Check that sources is a non-empty list of known bibliography keys."""
     if not sources:
         c.report(
-            path if sources is not None else path[:-1],
+            path,
             "a medical page must list its sources",
             "add sources: [key, ...] with keys from docs/_data/bibliography.yml",
         )
@@ -277,7 +289,7 @@ def _check_evidence(c: _Checker, evidence: Any, path: tuple) -> tuple[Evidence, 
         c.unknown(item, EVIDENCE_FIELDS, where)
         question = c.text(item, "question", where)
         level = item.get("level")
-        if level not in c.site.evidence_scale:
+        if not isinstance(level, str) or level not in c.site.evidence_scale:
             c.report(
                 (*where, "level"),
                 f"unknown evidence level {level!r}",

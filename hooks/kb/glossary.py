@@ -46,7 +46,8 @@ class Glossary:
 
 def slug(text: str) -> str:
     """A stable anchor id: ASCII lower case, runs of other characters as one hyphen."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    spaced = re.sub(r"[\W_]+", " ", text)  # Any punctuation, ASCII or not, separates words.
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 

@@ -68,7 +68,7 @@ class PhraseMatcher:
         """The longest phrase starting at word ``index``, as (word count, term id)."""
         word = found[index].group()
         best: tuple[int, str] | None = None
-        for key in {word, word.casefold()}:
+        for key in dict.fromkeys((word, word.casefold())):  # Ordered: exact case first.
             for parts, exact, term_id in self._first.get(key, ()):
                 if (
                     (best and len(parts) <= best[0])

@@ -40,9 +40,16 @@ def check_pages(docs_dir: Path, *, today: date, shown_dir: str = "docs") -> Page
     result.problems += _folder_defaults(docs_dir, shown_dir)
     for path in page_files(docs_dir):
         src_uri = path.relative_to(docs_dir).as_posix()
-        record, problems = check_file(
-            path.read_text(encoding="utf-8"), src_uri, f"{shown_dir}/{src_uri}", result.site, today
-        )
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            result.problems.append(
+                Problem(
+                    f"{shown_dir}/{src_uri}", 1, "the file is not saved as UTF-8", "save it as UTF-8 in your editor"
+                )
+            )
+            continue
+        record, problems = check_file(raw, src_uri, f"{shown_dir}/{src_uri}", result.site, today)
         result.problems += problems
         if record:
             result.records[src_uri] = record

@@ -57,7 +57,8 @@ def load(text: str, first_line: int = 1) -> Loaded:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context mark is where an unclosed bracket or quote began: the line to fix.
+        mark = error.context_mark or error.problem_mark
         line = first_line + (mark.line if mark else 0)
         raise YamlError(line, str(error.problem or error.context or "unreadable YAML")) from None
     except yaml.YAMLError as error:

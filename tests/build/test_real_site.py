@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from kb.pages import check_pages
+
 from tests.sitebuild import ROOT, BuildResult
 
 RECORDS = check_pages(ROOT / "docs", today=__import__("datetime").date.today()).records
@@ -30,7 +30,9 @@ def test_real_site_builds_strictly_with_zero_warnings(real_build: BuildResult) -
 
 
 def test_every_page_passed_its_front_matter_check() -> None:
-    assert len(RECORDS) == len(list((ROOT / "docs").rglob("*.md"))) - len(list((ROOT / "docs" / "_snippets").rglob("*.md")))
+    assert len(RECORDS) == len(list((ROOT / "docs").rglob("*.md"))) - len(
+        list((ROOT / "docs" / "_snippets").rglob("*.md"))
+    )
 
 
 @pytest.mark.parametrize("src_uri", MEDICAL)
@@ -90,4 +92,6 @@ def test_search_index_holds_plain_text_only(site_dir: Path) -> None:
     text = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
     assert "kb:glossary" not in text and "kb:used-on" not in text
     assert "kb-def-" not in text and "Used on:" not in text
-    assert "Bone death caused by" not in json.dumps([d for d in index["docs"] if not d["location"].startswith("glossary/")])
+    assert "Bone death caused by" not in json.dumps(
+        [d for d in index["docs"] if not d["location"].startswith("glossary/")]
+    )

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from kb.contract import Evidence, PageRecord, Review
 from kb.furniture import json_ld, page_view
 from kb.pages import check_file
@@ -68,7 +67,9 @@ medical: false
 
 # About this site
 """
-REVIEWER = "    next_review: 2027-11-21\n    reviewer:\n      name: Dr Ana Lopez\n      credentials: MD, orthopaedic surgeon\n"
+REVIEWER = (
+    "    next_review: 2027-11-21\n    reviewer:\n      name: Dr Ana Lopez\n      credentials: MD, orthopaedic surgeon\n"
+)
 
 
 @pytest.fixture
@@ -218,10 +219,6 @@ def test_unknown_disclaimer_kind(site: SiteData) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="contract.py:167 tests 'disclaimer not in c.site.disclaimers' on a list: TypeError: unhashable type",
-)
 def test_disclaimer_written_as_a_list_is_a_problem_not_a_crash(site: SiteData) -> None:
     assert messages(site, edit(MEDICAL_PAGE, "disclaimer: general", "disclaimer: [general]")) == [
         "docs/x.md:5: unknown disclaimer kind ['general']; use one of general, exercise"
@@ -236,11 +233,6 @@ def test_disclaimer_written_as_a_list_is_a_problem_not_a_crash(site: SiteData) -
         pytest.param(
             "  review:\n",
             6,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="contract.py:183 tells an empty 'review:' from a missing one by its value (None for both), "
-                "so it points at the medical: line 4 instead of the review: line 6",
-            ),
         ),
     ],
 )
@@ -276,10 +268,6 @@ def test_review_date_that_is_not_a_date(site: SiteData, field: str, value: str, 
     assert found == [f"docs/x.md:{line}: '{field}' is {what}; {fix}"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="contract.py:95 treats a bool as a number (bool is an int): 'last_reviewed: yes' shows 'the number True'",
-)
 def test_review_date_yes_is_not_called_a_number(site: SiteData) -> None:
     assert messages(site, edit(MEDICAL_PAGE, "last_reviewed: 2026-11-21", "last_reviewed: yes")) == [
         "docs/x.md:8: 'last_reviewed' is True, not a date; write it as YYYY-MM-DD, e.g. 2026-11-21"
@@ -392,11 +380,6 @@ def test_unknown_source_key_in_a_block_list_has_its_own_line(site: SiteData) -> 
         pytest.param(
             "  sources:\n",
             10,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="contract.py:242 tells an empty 'sources:' from a missing one by its value (None for both), "
-                "so it points at the medical: line 4 instead of the sources: line 10",
-            ),
         ),
     ],
 )
@@ -427,10 +410,6 @@ def test_unknown_evidence_level(site: SiteData) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="contract.py:280 tests 'level not in c.site.evidence_scale' on a list: TypeError: unhashable type",
-)
 def test_evidence_level_written_as_a_list_is_a_problem_not_a_crash(site: SiteData) -> None:
     assert messages(site, edit(MEDICAL_PAGE, "level: low", "level: [low, none]")) == [
         "docs/x.md:13: unknown evidence level ['low', 'none']; use one of low, none"

@@ -1,0 +1,262 @@
+"""Checking a whole docs folder: check_pages, and the stand-alone ``python -m kb.check``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from kb.check import main
+from kb.pages import check_pages
+
+TODAY = date(2026, 11, 21)
+
+DATA = {
+    "disclaimers.yml": "general:\n  label: Information, not medical advice\n  text: This page explains AVN in general.\n",
+    "evidence-scale.yml": "low:\n  label: Low\n  meaning: Small trials or results that disagree.\n",
+    "bibliography.yml": """\
+lai-2005:
+  kind: article
+  title: A trial of alendronate in osteonecrosis
+  container: J Bone Joint Surg Am
+  doi: 10.2106/JBJS.D.02959
+  verified: Seen on the publisher page.
+""",
+    "glossary.yml": "- term: Femoral head\n  definition: The ball at the top of the thigh bone that fits into the hip socket.\n",
+}
+MAYO = """\
+mayo-avn:
+  kind: web
+  title: Avascular necrosis
+  container: Mayo Clinic
+  url: https://www.mayoclinic.org/diseases-conditions/avascular-necrosis
+  verified: Seen on the page.
+"""
+
+INDEX = """\
+---
+title: Avascular necrosis of the hip
+description: What AVN of the hip is, how it is treated without surgery, and how to live with it.
+medical:
+  disclaimer: general
+  review:
+    status: pending-clinical-review
+    last_reviewed: 2026-11-21
+    next_review: 2027-11-21
+  sources: [lai-2005]
+---
+
+# Avascular necrosis of the hip
+
+AVN can affect the [femoral head](glossary:femoral-head).
+"""
+ABOUT = """\
+---
+title: About this site
+description: Who writes this site and how it is paid for and reviewed.
+medical: false
+---
+
+# About this site
+"""
+SOURCES_FIX = "add it to docs/_data/bibliography.yml or fix the spelling"
+GLOSSARY_FIX = "use the id of a term in docs/_data/glossary.yml (its slug, e.g. femoral-head)"
+
+
+def write_tree(root: Path, pages: dict[str, str] | None = None, **data: str) -> Path:
+    """Write a valid docs tree under ``root`` (pages and data files overridable); return the docs folder."""
+    docs = root / "docs"
+    files = {f"_data/{name}": text for name, text in (DATA | data).items()}
+    files |= pages if pages is not None else {"index.md": INDEX, "about.md": ABOUT}
+    for name, text in files.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    return docs
+
+
+def problems(docs: Path, today: date = TODAY) -> list[str]:
+    """The messages check_pages gives for ``docs``, shown as docs/..."""
+    return [str(problem) for problem in check_pages(docs, today=today).problems]
+
+
+# --- check_pages ------------------------------------------------------------------------------
+
+
+def test_clean_tree_has_no_problems_and_a_record_per_page(tmp_path: Path) -> None:
+    result = check_pages(write_tree(tmp_path), today=TODAY)
+    assert result.problems == []
+    assert sorted(result.records) == ["about.md", "index.md"]
+    assert result.records["index.md"].sources == ("lai-2005",)
+
+
+def test_pages_with_a_byte_order_mark_and_crlf_pass(tmp_path: Path) -> None:
+    docs = write_tree(tmp_path)
+    (docs / "index.md").write_bytes(b"\xef\xbb\xbf" + INDEX.replace("\n", "\r\n").encode())
+    (docs / "about.md").write_bytes(ABOUT.replace("\n", "\r\n").encode())
+    assert problems(docs) == []
+
+
+@pytest.mark.parametrize("where", [".meta.yml", "treatment/.meta.yml", "_data/.meta.yml", "_snippets/.meta.yml"])
+def test_folder_defaults_are_refused_anywhere(tmp_path: Path, where: str) -> None:
+    docs = write_tree(tmp_path)
+    (docs / where).parent.mkdir(parents=True, exist_ok=True)
+    (docs / where).write_text("medical:\n  disclaimer: general\n", encoding="utf-8")
+    assert problems(docs) == [
+        f"docs/{where}:1: folder defaults (.meta.yml) are not used on this site, so a page's review and sources "
+        "are always in the page; delete this file and put its fields in each page's front matter"
+    ]
+
+
+def test_pages_under_data_and_snippets_are_not_checked(tmp_path: Path) -> None:
+    docs = write_tree(
+        tmp_path,
+        {
+            "index.md": INDEX,
+            "about.md": ABOUT,
+            "_snippets/emergency-numbers.md": "Call 112 in Europe or 911 in the United States.\n",
+            "_data/notes.md": "Note: not a page.\n",
+            "_snippets/deeper/more.md": "# No front matter\n",
+        },
+    )
+    result = check_pages(docs, today=TODAY)
+    assert result.problems == []
+    assert sorted(result.records) == ["about.md", "index.md"]
+
+
+def test_bibliography_entry_no_page_cites(tmp_path: Path) -> None:
+    docs = write_tree(tmp_path, **{"bibliography.yml": DATA["bibliography.yml"] + MAYO})
+    assert problems(docs) == [
+        "docs/_data/bibliography.yml:7: source 'mayo-avn' is cited by no page; "
+        "add it to the sources of the page it supports, or remove it"
+    ]
+
+
+def test_uncited_entries_wait_until_every_page_passes(tmp_path: Path) -> None:
+    docs = write_tree(
+        tmp_path,
+        {"index.md": INDEX.replace("[lai-2005]", "[lai-2050]"), "about.md": ABOUT},
+        **{"bibliography.yml": DATA["bibliography.yml"] + MAYO},
+    )
+    assert problems(docs) == [f"docs/index.md:10: unknown source key 'lai-2050'; {SOURCES_FIX}"]
+
+
+def test_every_problem_of_several_pages_is_reported(tmp_path: Path) -> None:
+    docs = write_tree(
+        tmp_path,
+        {
+            "about.md": ABOUT.replace("medical: false\n", "medical: false\nglossary: maybe\n"),
+            "index.md": INDEX.replace("[lai-2005]", "[lai-2005, lai-2005, lai-2050]").replace(
+                "last_reviewed: 2026-11-21", "last_reviewed: 2026-13-40"
+            ),
+            "living/diet.md": "Note: this page is about diet.\n",
+            "treatment/rest.md": "# Rest\n",
+        },
+    )
+    assert problems(docs) == [
+        "docs/about.md:5: 'glossary' must be true or false; "
+        "write glossary: false to turn off glossary links on this page",
+        "docs/index.md:8: 'last_reviewed' is 2026-13-40, which is not a real date; check the month (01-12) and the day",
+        "docs/index.md:10: source 'lai-2005' is listed twice; list each source once",
+        f"docs/index.md:10: unknown source key 'lai-2050'; {SOURCES_FIX}",
+        "docs/living/diet.md:1: the first line 'Note: this page is about diet.' has no --- fences, so MkDocs "
+        "would silently hide it as metadata; put the front matter between two lines of three dashes (---), "
+        "as in CONTRIBUTING.md",
+        "docs/treatment/rest.md:1: the page has no front matter; start the file with a --- line, the title, "
+        "description and medical fields (see CONTRIBUTING.md), and another --- line",
+    ]
+
+
+def test_site_data_problems_come_with_the_page_problems(tmp_path: Path) -> None:
+    docs = write_tree(tmp_path, **{"disclaimers.yml": "general:\n  label: Note\n  text: Call <b>now</b>.\n"})
+    found = problems(docs)
+    assert found[0] == (
+        "docs/_data/disclaimers.yml:1: 'general' needs a plain-text label and text; no HTML, no empty values"
+    )
+    assert [message.split(";")[0] for message in found[1:]] == ["docs/index.md:5: unknown disclaimer kind 'general'"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pages.check_pages reads pages with read_text('utf-8'): a page saved in another encoding "
+    "raises UnicodeDecodeError instead of being reported as a problem of that page",
+)
+def test_page_not_in_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    docs = write_tree(tmp_path)
+    (docs / "about.md").write_bytes(ABOUT.replace("About this site\n\n", "Caf\u00e9\n\n").encode("latin-1"))
+    assert [problem.path for problem in check_pages(docs, today=TODAY).problems] == ["docs/about.md"]
+
+
+# --- The command line -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in tmp_path, as CI runs in the repository, outside GitHub Actions."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return tmp_path
+
+
+def bad_tree(root: Path) -> None:
+    """A tree with one front-matter problem and one unknown glossary link."""
+    write_tree(
+        root,
+        {
+            "index.md": INDEX.replace("[lai-2005]", "[lai-2050]"),
+            "about.md": ABOUT + "\nSee the [femur](glossary:femur).\n",
+        },
+    )
+
+
+BAD_LINES = [
+    f"docs/about.md:9: the glossary link names an unknown term 'femur'; {GLOSSARY_FIX}",
+    f"docs/index.md:10: unknown source key 'lai-2050'; {SOURCES_FIX}",
+]
+
+
+def test_cli_clean_tree(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_tree(in_tmp)
+    assert main(["docs", "--today", "2026-11-21"]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "kb.check: 2 pages, 0 problems\n"
+
+
+def test_cli_bad_tree(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad_tree(in_tmp)
+    assert main(["docs", "--today", "2026-11-21"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == BAD_LINES
+    assert err == "kb.check: 2 pages, 2 problems\n"
+
+
+def test_cli_checks_as_of_the_given_day(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_tree(in_tmp)
+    assert main(["docs/", "--today", "2026-11-20"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "docs/index.md:8: last_reviewed 2026-11-21 is in the future (today is 2026-11-20); "
+        "use the date the page was actually reviewed"
+    ]
+
+
+def test_cli_in_github_actions_adds_annotations(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad_tree(in_tmp)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["docs", "--today", "2026-11-21"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        BAD_LINES[0],
+        f"::error file=docs/about.md,line=9::the glossary link names an unknown term 'femur'; {GLOSSARY_FIX}",
+        BAD_LINES[1],
+        f"::error file=docs/index.md,line=10::unknown source key 'lai-2050'; {SOURCES_FIX}",
+    ]
+
+
+def test_cli_in_github_actions_clean_tree_prints_nothing(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(in_tmp)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["docs", "--today", "2026-11-21"]) == 0
+    assert capsys.readouterr().out == ""

@@ -1,0 +1,221 @@
+"""The site data under docs/_data: disclaimers, evidence scale and bibliography."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from kb.sitedata import Labelled, SiteData, load_site_data
+
+DISCLAIMERS = """\
+general:
+  label: Information, not medical advice
+  text: >-
+    This page explains AVN in general.
+    Talk to your care team.
+"""
+EVIDENCE_SCALE = """\
+low:
+  label: Low
+  meaning: Small trials or results that disagree.
+"""
+BIBLIOGRAPHY = """\
+lai-2005:
+  kind: article
+  authors: [Lai KA, Shen WJ]
+  year: 2005
+  title: A trial of alendronate in osteonecrosis
+  container: J Bone Joint Surg Am
+  doi: 10.2106/JBJS.D.02959
+  verified: Seen on the publisher page.
+mayo-avn:
+  kind: web
+  title: Avascular necrosis
+  container: Mayo Clinic
+  url: https://www.mayoclinic.org/diseases-conditions/avascular-necrosis
+  verified: Seen on the page.
+"""
+SOURCE_FIELDS = "authors, container, details, doi, kind, pmid, title, url, verified, year"
+
+
+def write_data(tmp_path: Path, **files: str | None) -> Path:
+    """Write the three data files (overridden by ``files``, None leaves one out); return the folder."""
+    data_dir = tmp_path / "docs" / "_data"
+    data_dir.mkdir(parents=True)
+    contents = {"disclaimers": DISCLAIMERS, "evidence_scale": EVIDENCE_SCALE, "bibliography": BIBLIOGRAPHY} | files
+    for name, text in contents.items():
+        if text is not None:
+            (data_dir / f"{name.replace('_', '-')}.yml").write_text(text, encoding="utf-8")
+    return data_dir
+
+
+def load(tmp_path: Path, **files: str | None) -> SiteData:
+    """Write the data files and load them as docs/_data."""
+    return load_site_data(write_data(tmp_path, **files), "docs/_data")
+
+
+def problems(tmp_path: Path, **files: str | None) -> list[str]:
+    """The messages an editor sees for these data files."""
+    return [str(problem) for problem in load(tmp_path, **files).problems]
+
+
+def test_valid_data_loads(tmp_path: Path) -> None:
+    site = load(tmp_path)
+    assert site.problems == []
+    assert site.disclaimers == {
+        "general": Labelled(
+            "Information, not medical advice", "This page explains AVN in general. Talk to your care team."
+        )
+    }
+    assert site.evidence_scale == {"low": Labelled("Low", "Small trials or results that disagree.")}
+    assert list(site.sources) == ["lai-2005", "mayo-avn"]
+    assert site.sources["lai-2005"]["year"] == 2005
+    assert site.source_lines == {"lai-2005": 1, "mayo-avn": 9}
+
+
+def test_data_file_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    assert problems(tmp_path, disclaimers="\ufeff" + DISCLAIMERS) == []
+
+
+# --- Bibliography -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "  title: A trial of alendronate in osteonecrosis\n",
+            "  title: [broken\n",
+            "docs/_data/bibliography.yml:5: broken YAML: expected ',' or ']', but got ':'; fix the YAML syntax on this line",
+        ),
+        (
+            "  title: A trial of alendronate in osteonecrosis\n",
+            "  title: A trial: alendronate\n",
+            "docs/_data/bibliography.yml:5: broken YAML: mapping values are not allowed here; fix the YAML syntax on this line",
+        ),
+    ],
+)
+def test_broken_bibliography_yaml(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    site = load(tmp_path, bibliography=BIBLIOGRAPHY.replace(old, new))
+    assert [str(problem) for problem in site.problems] == [expected]
+    assert site.sources == {}
+
+
+def test_entry_without_doi_pmid_or_url(tmp_path: Path) -> None:
+    site = load(tmp_path, bibliography=BIBLIOGRAPHY.replace("  doi: 10.2106/JBJS.D.02959\n", ""))
+    assert [str(problem) for problem in site.problems] == [
+        "docs/_data/bibliography.yml:1: source 'lai-2005' has no DOI, PMID or URL; add the identifier you saw, or remove the source"
+    ]
+    assert list(site.sources) == ["mayo-avn"]
+    assert site.source_lines == {"lai-2005": 1, "mayo-avn": 8}
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "shown", "example"),
+    [
+        ("  doi: doi:10.2106/JBJS.D.02959", "doi", "'doi:10.2106/JBJS.D.02959'", "10.2106/JBJS.D.02959"),
+        (
+            "  doi: https://doi.org/10.2106/JBJS.D.02959",
+            "doi",
+            "'https://doi.org/10.2106/JBJS.D.02959'",
+            "10.2106/JBJS.D.02959",
+        ),
+        ("  pmid: PMID 15805172", "pmid", "'PMID 15805172'", "'20844158'"),
+        ("  url: www.jbjs.org/trial", "url", "'www.jbjs.org/trial'", "https://..."),
+    ],
+)
+def test_malformed_identifier(tmp_path: Path, line: str, value: str, shown: str, example: str) -> None:
+    bibliography = BIBLIOGRAPHY.replace("  doi: 10.2106/JBJS.D.02959", line)
+    assert problems(tmp_path, bibliography=bibliography) == [
+        f"docs/_data/bibliography.yml:7: source 'lai-2005' has a malformed {value} {shown}; write it like {example}"
+    ]
+
+
+@pytest.mark.parametrize(("year", "shown"), [('"2005"', "'2005'"), ("twenty-five", "'twenty-five'"), ("205", "205")])
+def test_year_that_is_not_four_digits(tmp_path: Path, year: str, shown: str) -> None:
+    assert problems(tmp_path, bibliography=BIBLIOGRAPHY.replace("year: 2005", f"year: {year}")) == [
+        f"docs/_data/bibliography.yml:4: source 'lai-2005' has year {shown}; "
+        "write the year as four digits, or leave it out if none was seen"
+    ]
+
+
+def test_unknown_source_field(tmp_path: Path) -> None:
+    bibliography = BIBLIOGRAPHY.replace(
+        "  container: J Bone Joint Surg Am\n", "  container: J Bone Joint Surg Am\n  jornal: JBJS\n"
+    )
+    assert problems(tmp_path, bibliography=bibliography) == [
+        f"docs/_data/bibliography.yml:7: unknown field 'jornal'; use only {SOURCE_FIELDS}"
+    ]
+
+
+def test_unknown_source_kind(tmp_path: Path) -> None:
+    assert problems(tmp_path, bibliography=BIBLIOGRAPHY.replace("kind: web", "kind: website")) == [
+        "docs/_data/bibliography.yml:10: source 'mayo-avn' has kind 'website'; "
+        "use one of article, book, guideline, report, review, standard, web"
+    ]
+
+
+def test_source_key_that_is_not_lower_case_words(tmp_path: Path) -> None:
+    assert problems(tmp_path, bibliography=BIBLIOGRAPHY.replace("lai-2005:", "Lai_2005:")) == [
+        "docs/_data/bibliography.yml:1: source key 'Lai_2005' is not lower-case words joined by hyphens; "
+        "rename it, e.g. lai-2005"
+    ]
+
+
+def test_source_key_listed_twice(tmp_path: Path) -> None:
+    assert problems(tmp_path, bibliography=BIBLIOGRAPHY.replace("mayo-avn:", "lai-2005:")) == [
+        "docs/_data/bibliography.yml:9: 'lai-2005' appears twice; keep one of them"
+    ]
+
+
+def test_html_in_a_source_title(tmp_path: Path) -> None:
+    bibliography = BIBLIOGRAPHY.replace("title: Avascular necrosis", "title: Avascular <i>necrosis</i>")
+    assert problems(tmp_path, bibliography=bibliography) == [
+        "docs/_data/bibliography.yml:11: source 'mayo-avn' needs a plain-text title; add title: ..."
+    ]
+
+
+# --- Disclaimers and evidence scale -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Call <b>now</b>.", "Talk to your care team. <script>alert(1)</script>", '""'],
+)
+def test_disclaimer_text_with_html_or_empty(tmp_path: Path, text: str) -> None:
+    disclaimers = f"general:\n  label: Information, not medical advice\n  text: {text}\n"
+    site = load(tmp_path, disclaimers=disclaimers)
+    assert [str(problem) for problem in site.problems] == [
+        "docs/_data/disclaimers.yml:1: 'general' needs a plain-text label and text; no HTML, no empty values"
+    ]
+    assert site.disclaimers == {}
+
+
+def test_unknown_disclaimer_field(tmp_path: Path) -> None:
+    assert problems(tmp_path, disclaimers=DISCLAIMERS + "  colour: red\n") == [
+        "docs/_data/disclaimers.yml:6: unknown field 'colour'; use only label, text"
+    ]
+
+
+def test_evidence_level_without_meaning(tmp_path: Path) -> None:
+    assert problems(tmp_path, evidence_scale="low:\n  label: Low\n") == [
+        "docs/_data/evidence-scale.yml:1: 'low' needs a plain-text label and meaning; no HTML, no empty values"
+    ]
+
+
+def test_disclaimers_file_missing(tmp_path: Path) -> None:
+    site = load(tmp_path, disclaimers=None)
+    assert [str(problem) for problem in site.problems] == [
+        "docs/_data/disclaimers.yml:1: the data file is missing; restore it from git"
+    ]
+    assert site.disclaimers == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [("", "a mapping of keys to entries"), ("- general\n", "a mapping of keys to entries")],
+)
+def test_disclaimers_file_that_is_not_a_mapping(tmp_path: Path, text: str, wanted: str) -> None:
+    assert problems(tmp_path, disclaimers=text) == [
+        f"docs/_data/disclaimers.yml:1: the file must hold {wanted}; see CONTRIBUTING.md"
+    ]
