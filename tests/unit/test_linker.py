@@ -154,7 +154,7 @@ def test_ids_are_unique(glossary: Glossary) -> None:
 
 def test_the_longest_term_is_linked(glossary: Glossary) -> None:
     soup = render(glossary, "After core decompression, decompression alone.")
-    assert [(text, a) for text, a in linked(soup)] == [
+    assert linked(soup) == [
         ("core decompression", "../glossary.md#core-decompression"),
         ("decompression", "../glossary.md#decompression"),
     ]

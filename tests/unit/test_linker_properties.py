@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -183,7 +181,7 @@ def test_the_glossary_page_and_opted_out_pages_are_left_alone(glossary: Glossary
     assert all(explicit(a) for a in BeautifulSoup(html, "html.parser").select("a.kb-term"))
 
 
-def test_the_generator_makes_pages_that_link_terms(glossary: Glossary, tmp_path: Path) -> None:
+def test_the_generator_makes_pages_that_link_terms(glossary: Glossary) -> None:
     """A sanity check that the random pages above can produce links at all."""
     source = "# AVN\n\n- the femoral head and AVN's course\n\n`INR` then INR"
     soup = convert(source, glossary)
