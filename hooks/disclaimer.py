@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 from kb.furniture import json_ld, page_view
-from kb.pages import PagesCheck, check_pages
+from kb.pages import PagesCheck, check_pages, shown_docs_dir
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
@@ -22,7 +21,9 @@ _checked: dict[str, PagesCheck] = {}
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Check every page and the data files once per build; each problem is a strict warning."""
-    result = check_pages(Path(config.docs_dir), today=date.today(), shown_dir=_shown_docs_dir(config))
+    result = check_pages(
+        Path(config.docs_dir), today=date.today(), shown_dir=shown_docs_dir(config.docs_dir, config.config_file_path)
+    )
     for problem in result.problems:
         log.warning(str(problem))
     _checked["site"] = result
@@ -40,8 +41,3 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     template = config.theme.get_env().get_template("kb/references.html")
     return markdown.replace(REFERENCES_MARKER, template.render(sources=result.site.sources))
-
-
-def _shown_docs_dir(config: MkDocsConfig) -> str:
-    """The docs folder as editors see it, relative to mkdocs.yml (usually 'docs')."""
-    return Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from kb.glossary import GLOSSARY, Glossary, load_glossary
 from kb.linker import GlossaryExtension, PageState, explicit_link_problems, unused_term_problems
+from kb.pages import shown_docs_dir
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
@@ -24,7 +24,7 @@ _build: dict = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the glossary afresh on every build (so `make serve` picks up edits) and register the linker."""
-    shown = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
+    shown = shown_docs_dir(config.docs_dir, config.config_file_path)
     glossary = load_glossary(Path(config.docs_dir) / "_data" / GLOSSARY, f"{shown}/_data/{GLOSSARY}")
     for problem in glossary.problems:
         log.warning(str(problem))

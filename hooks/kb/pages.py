@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,11 @@ class PagesCheck:
     site: SiteData
     records: dict[str, PageRecord] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+
+def shown_docs_dir(docs_dir: str, config_file: str) -> str:
+    """The docs folder as editors see it, relative to mkdocs.yml (usually 'docs')."""
+    return Path(os.path.relpath(docs_dir, Path(config_file).parent)).as_posix()
 
 
 def page_files(docs_dir: Path) -> list[Path]:
