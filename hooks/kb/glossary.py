@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -45,10 +46,10 @@ class Glossary:
 
 
 def slug(text: str) -> str:
-    """A stable anchor id: ASCII lower case, runs of other characters as one hyphen."""
-    spaced = re.sub(r"[\W_]+", " ", text)  # Any punctuation, ASCII or not, separates words.
+    """A stable anchor id: ASCII lower case with hyphens; a name with no Latin letters keeps its own script."""
+    spaced = re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text))  # Any punctuation separates words.
     ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "-".join(spaced.casefold().split())
 
 
 def load_glossary(path: Path, shown_as: str) -> Glossary:
@@ -89,10 +90,18 @@ def load_glossary(path: Path, shown_as: str) -> Glossary:
                         shown_as,
                         term.line,
                         f"'{term.term}' sees also '{target}', which is not a term id",
-                        f"use one of the ids, such as {slug(target)}, or remove it",
+                        _see_also_fix(target, glossary.terms),
                     )
                 )
     return glossary
+
+
+def _see_also_fix(target: str, terms: dict[str, Term]) -> str:
+    """Suggest the nearest existing term id, if one is close; never an id that does not exist."""
+    close = difflib.get_close_matches(slug(target), list(terms), n=1)
+    if close:
+        return f"did you mean {close[0]}? Write the id of an existing term, or remove it"
+    return "write the id of an existing term (the glossary page shows each id after #), or remove it"
 
 
 def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems: list[Problem]) -> Term | None:

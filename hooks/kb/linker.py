@@ -52,7 +52,16 @@ OPT_OUT_CLASS = "kb-no-glossary"
 TERM_CLASS = "kb-term"
 DEFINITIONS_CLASS = "kb-term-definitions"
 EXPLICIT_SCHEME = "glossary:"
-EXPLICIT_LINK = re.compile(r"\]\(" + re.escape(EXPLICIT_SCHEME) + r"([^)\s]*)\)")
+# kb.check has only the Markdown source, so it finds explicit links with the same forms Python-Markdown
+# accepts (plain, <angle-bracketed>, with a title, or a reference definition) to report their source line.
+_ID = r"<?" + re.escape(EXPLICIT_SCHEME) + r"([^\s<>()]*)>?"
+_TITLE = r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?"""
+EXPLICIT_LINKS = (
+    re.compile(r"\]\(\s*" + _ID + _TITLE + r"\s*\)"),
+    re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*" + _ID, re.MULTILINE),
+)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
 # Runs after 'toc' and MkDocs' anchor collection (5), before MkDocs' relative links (0).
 PRIORITY = 4
 
@@ -181,20 +190,34 @@ class GlossaryExtension(Extension):
 
 
 def explicit_link_problems(raw: str, shown_as: str, glossary: Glossary) -> list[Problem]:
-    """One problem per ``[text](glossary:id)`` whose id is not a glossary term."""
-    problems = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        for match in EXPLICIT_LINK.finditer(line):
-            if match.group(1) not in glossary.terms:
-                problems.append(
-                    Problem(
-                        shown_as,
-                        number,
-                        f"the glossary link names an unknown term '{match.group(1)}'",
-                        "use the id of a term in docs/_data/glossary.yml (its slug, e.g. femoral-head)",
-                    )
-                )
-    return problems
+    """One problem per explicit glossary link, outside code, whose id is not a glossary term."""
+    text = _without_code(raw)
+    found = sorted((match.start(1), match.group(1)) for pattern in EXPLICIT_LINKS for match in pattern.finditer(text))
+    return [
+        Problem(
+            shown_as,
+            text.count("\n", 0, start) + 1,
+            f"the glossary link names an unknown term '{term_id}'",
+            "use the id of a term in docs/_data/glossary.yml (its slug, e.g. femoral-head)",
+        )
+        for start, term_id in found
+        if term_id not in glossary.terms
+    ]
+
+
+def _without_code(raw: str) -> str:
+    """``raw`` with fenced code blocks and code spans blanked out, keeping every line where it was."""
+    lines, fence = [], ""
+    for line in raw.split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+            line = ""
+        elif opening:
+            fence, line = opening.group(1), ""
+        lines.append(line)
+    return _CODE_SPAN.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), "\n".join(lines))
 
 
 def unused_term_problems(glossary: Glossary, used: set[str], shown_as: str) -> list[Problem]:

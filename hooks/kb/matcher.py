@@ -8,14 +8,19 @@ that word are compared: the cost follows the text, not the term count.
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+# Combining marks, so that text in decomposed form (NFD: "e" + U+0301) is still one word.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LETTERS = rf"(?:[^\W_][{_MARKS}]*)+"
 # A word: letters and digits in any script; hyphens join words into one ("AVN-related").
 # Apostrophes split, so "AVN's" holds the word "AVN".
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_GAP = re.compile(r"[ \t\n\u00a0]+")
+_WORD = re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")
+_SPACE = re.compile(r"[ \t\n\u00a0]+")
 
 
 def words(text: str) -> list[re.Match[str]]:
@@ -28,6 +33,17 @@ def is_case_sensitive(name: str) -> bool:
     return sum(char.isupper() for char in name) >= 2
 
 
+def _key(word: str, exact: bool) -> str:
+    """How a word is compared: composed (NFC), and case-folded unless the phrase keeps its case."""
+    composed = unicodedata.normalize("NFC", word)
+    return composed if exact else composed.casefold()
+
+
+def _glue(text: str) -> str:
+    """How the text between two words is compared: any white space is one space, a curly apostrophe is a straight one."""
+    return _SPACE.sub(" ", text).replace("\u2019", "'")
+
+
 @dataclass(frozen=True)
 class Match:
     """A term found at ``start:end`` of the text."""
@@ -37,59 +53,75 @@ class Match:
     term_id: str
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    """A phrase as compared: its words, the glue between them, what follows the last word."""
+
+    parts: tuple[str, ...]
+    glue: tuple[str, ...]
+    tail: str
+    exact: bool
+    term_id: str
+
+
 class PhraseMatcher:
     """Longest-first, whole-word matching of many phrases in one pass."""
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
         """Index ``(phrase, term_id)`` pairs by their first word."""
-        self._first: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        self._first: dict[str, list[_Phrase]] = {}
         for phrase, term_id in phrases:
             exact = is_case_sensitive(phrase)
-            parts = tuple(m.group() if exact else m.group().casefold() for m in _WORD.finditer(phrase))
-            if parts:
-                self._first.setdefault(parts[0], []).append((parts, exact, term_id))
+            found = words(phrase)
+            if not found:
+                continue
+            glue = tuple(_glue(phrase[a.end() : b.start()]) for a, b in itertools.pairwise(found))
+            entry = _Phrase(
+                tuple(_key(m.group(), exact) for m in found), glue, _glue(phrase[found[-1].end() :]), exact, term_id
+            )
+            self._first.setdefault(entry.parts[0], []).append(entry)
         for candidates in self._first.values():
-            candidates.sort(key=lambda item: -len(item[0]))
+            candidates.sort(key=lambda item: -len(item.parts))
 
     def find(self, text: str) -> Iterator[Match]:
         """Yield non-overlapping matches from left to right, the longest at each word."""
         found = words(text)
         index = 0
         while index < len(found):
-            best = self._longest_at(text, found, index)
-            if best is None:
+            phrase = self._longest_at(text, found, index)
+            if phrase is None:
                 index += 1
                 continue
-            length, term_id = best
-            yield Match(found[index].start(), found[index + length - 1].end(), term_id)
+            length = len(phrase.parts)
+            yield Match(found[index].start(), found[index + length - 1].end() + len(phrase.tail), phrase.term_id)
             index += length
 
-    def _longest_at(self, text: str, found: list[re.Match[str]], index: int) -> tuple[int, str] | None:
-        """The longest phrase starting at word ``index``, as (word count, term id)."""
-        word = found[index].group()
-        best: tuple[int, str] | None = None
-        for key in dict.fromkeys((word, word.casefold())):  # Ordered: exact case first.
-            for parts, exact, term_id in self._first.get(key, ()):
-                if (
-                    (best and len(parts) <= best[0])
-                    or (exact and key != word)
-                    or (not exact and key != word.casefold())
+    def _longest_at(self, text: str, found: list[re.Match[str]], index: int) -> _Phrase | None:
+        """The longest phrase starting at word ``index``."""
+        exact_word = _key(found[index].group(), True)
+        folded_word = exact_word.casefold()
+        best: _Phrase | None = None
+        for key in dict.fromkeys((exact_word, folded_word)):  # Ordered: exact case first.
+            for phrase in self._first.get(key, ()):
+                if (best and len(phrase.parts) <= len(best.parts)) or key != (
+                    exact_word if phrase.exact else folded_word
                 ):
                     continue
-                if self._continues(text, found, index, parts, exact):
-                    best = (len(parts), term_id)
+                if self._continues(text, found, index, phrase):
+                    best = phrase
                     break
         return best
 
     @staticmethod
-    def _continues(text: str, found: list[re.Match[str]], index: int, parts: tuple[str, ...], exact: bool) -> bool:
-        """True when the words from ``index`` on spell ``parts``, separated by spaces only."""
-        if index + len(parts) > len(found):
+    def _continues(text: str, found: list[re.Match[str]], index: int, phrase: _Phrase) -> bool:
+        """True when the words from ``index`` on spell the phrase, with the same glue and tail."""
+        if index + len(phrase.parts) > len(found):
             return False
-        for offset, part in enumerate(parts):
+        for offset, part in enumerate(phrase.parts):
             match = found[index + offset]
-            if (match.group() if exact else match.group().casefold()) != part:
+            if _key(match.group(), phrase.exact) != part:
                 return False
-            if offset and not _GAP.fullmatch(text, found[index + offset - 1].end(), match.start()):
+            if offset and _glue(text[found[index + offset - 1].end() : match.start()]) != phrase.glue[offset - 1]:
                 return False
-        return True
+        end = found[index + len(phrase.parts) - 1].end()
+        return _glue(text[end : end + len(phrase.tail)]) == phrase.tail

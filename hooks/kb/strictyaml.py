@@ -6,6 +6,7 @@ impossible dates such as 2026-13-40; editors need both reported with a line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,13 +16,23 @@ KeyPath = tuple[str | int, ...]
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe loader without the implicit timestamp type: dates stay strings."""
+    """Safe loader without implicit timestamps (dates stay strings) and with YAML 1.2 booleans.
+
+    YAML 1.1 reads yes, no, on and off as booleans, so the alias ON (osteonecrosis)
+    would silently become True; only true and false are booleans here.
+    """
 
 
+_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regex) for tag, regex in resolvers if tag not in _DROPPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+# An editor who left a bracket or quote open needs the line where it opened; otherwise the line where parsing failed.
+_OPENED = ("flow", "quoted")
 
 
 @dataclass
@@ -57,8 +68,8 @@ def load(text: str, first_line: int = 1) -> Loaded:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        # The context mark is where an unclosed bracket or quote began: the line to fix.
-        mark = error.context_mark or error.problem_mark
+        opened = error.context_mark and any(word in (error.context or "") for word in _OPENED)
+        mark = error.context_mark if opened else error.problem_mark
         line = first_line + (mark.line if mark else 0)
         raise YamlError(line, str(error.problem or error.context or "unreadable YAML")) from None
     except yaml.YAMLError as error:

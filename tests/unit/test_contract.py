@@ -167,7 +167,7 @@ def test_missing_medical_is_an_error(site: SiteData) -> None:
     ]
 
 
-@pytest.mark.parametrize(("value", "shown"), [("yes", "True"), ("true", "True"), ("maybe", "'maybe'"), ("1", "1")])
+@pytest.mark.parametrize(("value", "shown"), [("yes", "'yes'"), ("true", "True"), ("maybe", "'maybe'"), ("1", "1")])
 def test_medical_of_the_wrong_type(site: SiteData, value: str, shown: str) -> None:
     record, found = check(site, edit(ABOUT_PAGE, "medical: false", f"medical: {value}"))
     assert record is None
@@ -270,7 +270,7 @@ def test_review_date_that_is_not_a_date(site: SiteData, field: str, value: str, 
 
 def test_review_date_yes_is_not_called_a_number(site: SiteData) -> None:
     assert messages(site, edit(MEDICAL_PAGE, "last_reviewed: 2026-11-21", "last_reviewed: yes")) == [
-        "docs/x.md:8: 'last_reviewed' is True, not a date; write it as YYYY-MM-DD, e.g. 2026-11-21"
+        "docs/x.md:8: 'last_reviewed' is 'yes', not a date; write it as YYYY-MM-DD, e.g. 2026-11-21"
     ]
 
 

@@ -337,35 +337,39 @@ def test_explicit_link_problems_are_empty_for_known_ids(glossary: Glossary) -> N
     assert explicit_link_problems(raw, "docs/x.md", glossary) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="explicit_link_problems only matches '](glossary:id)' on one line, but Markdown also makes "
-    "links from titled, angle-bracketed and reference-style forms; the linker resolves those to "
-    "glossary.md#<unknown id> while kb.check stays silent",
-)
 @pytest.mark.parametrize(
-    "raw",
+    ("raw", "line"),
     [
-        '[joint](glossary:hip-joint "The hip joint")\n',
-        "[joint](<glossary:hip-joint>)\n",
-        "[joint][j]\n\n[j]: glossary:hip-joint\n",
+        ('[joint](glossary:hip-joint "The hip joint")\n', 1),
+        ("[joint](<glossary:hip-joint>)\n", 1),
+        ("Intro.\n\n[joint]( glossary:hip-joint 'title' )\n", 3),
+        ("[joint][j]\n\n[j]: glossary:hip-joint\n", 3),
+        ('[joint][j]\n\n[j]: <glossary:hip-joint> "title"\n', 3),
     ],
-    ids=["title", "angle-brackets", "reference"],
+    ids=["title", "angle-brackets", "spaces-and-single-quotes", "reference", "reference-angle-title"],
 )
-def test_explicit_link_problems_find_every_markdown_link_form(glossary: Glossary, raw: str) -> None:
+def test_explicit_link_problems_find_every_markdown_link_form(glossary: Glossary, raw: str, line: int) -> None:
     assert render(glossary, raw).find("a")["href"] == "../glossary.md#hip-joint"
-    assert [p.line for p in explicit_link_problems(raw, "docs/x.md", glossary)] == [1]
+    assert [p.line for p in explicit_link_problems(raw, "docs/x.md", glossary)] == [line]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="explicit_link_problems scans raw lines, so a page that shows the syntax in a code block "
-    "('[text](glossary:your-id)') fails kb.check although the build makes no link of it",
-)
 def test_explicit_link_problems_ignore_code(glossary: Glossary) -> None:
     raw = "Write a link like this:\n\n```markdown\n[hip ball](glossary:your-id)\n```\n\nor `[x](glossary:id)`.\n"
     assert render(glossary, raw).find("a") is None
     assert explicit_link_problems(raw, "docs/x.md", glossary) == []
+
+
+def test_explicit_link_problems_resume_after_code(glossary: Glossary) -> None:
+    raw = (
+        "~~~~\n[a](glossary:x)\n~~~\nstill code\n~~~~\n"
+        "Inline ``[b](glossary:y) with ` inside`` then [c](glossary:unknown).\n"
+        "    !!! note\n\n        ```\n        [d](glossary:z)\n        ```\n\n[e](glossary:also-unknown)\n"
+    )
+    found = explicit_link_problems(raw, "docs/x.md", glossary)
+    assert [(p.line, p.message) for p in found] == [
+        (6, "the glossary link names an unknown term 'unknown'"),
+        (13, "the glossary link names an unknown term 'also-unknown'"),
+    ]
 
 
 def test_unused_term_problems_name_each_unused_term_with_its_line(glossary: Glossary) -> None:
@@ -409,12 +413,6 @@ def test_an_ampersand_in_a_definition_is_escaped(glossary: Glossary) -> None:
 # Glossary data quirks that reach the linker
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the glossary accepts names with an apostrophe, full stop or brackets (_NAME allows ' \u2019 . ( )), "
-    "but the matcher only joins words separated by white space, so such a term can never be linked "
-    "and is later reported as 'used on no page'",
-)
 @pytest.mark.parametrize("name", ["Perthes' disease", "Crohn's disease", "St. John's wort", "hip (joint) pain"])
 def test_every_accepted_term_name_can_be_linked(tmp_path: Path, name: str) -> None:
     loaded = write_glossary(tmp_path, f'- term: "{name}"\n  definition: A made-up definition for this one test.\n')
@@ -423,12 +421,14 @@ def test_every_accepted_term_name_can_be_linked(tmp_path: Path, name: str) -> No
     assert [t for t, _ in linked(soup)] == [name]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="slug() of a name with no Latin letters is '', so a term such as 'остеонекроз' is loaded "
-    "with id '' and linked to 'glossary.md#' and 'kb-def-'; a second such term is reported as "
-    "'already defined'",
-)
-def test_a_term_without_latin_letters_gets_a_usable_id_or_a_problem(tmp_path: Path) -> None:
-    loaded = write_glossary(tmp_path, "- term: остеонекроз\n  definition: Death of bone tissue from lost blood flow.\n")
-    assert loaded.problems or "" not in loaded.terms
+def test_a_term_without_latin_letters_keeps_its_own_script_in_its_id(tmp_path: Path) -> None:
+    text = (
+        "- term: остеонекроз\n  definition: Death of bone tissue from lost blood flow.\n"
+        "- term: 骨坏死\n  definition: Death of bone tissue, written in Chinese.\n"
+    )
+    loaded = write_glossary(tmp_path, text)
+    assert loaded.problems == []
+    assert sorted(loaded.terms) == sorted(["остеонекроз", "骨坏死"])
+    soup = render(loaded, "Остеонекроз бедра.")
+    link = soup.find("a")
+    assert link["href"].endswith("glossary.md#остеонекроз") and link["aria-describedby"] == "kb-def-остеонекроз"

@@ -8,6 +8,7 @@ import random
 import re
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -236,7 +237,7 @@ def test_the_matcher_looks_each_word_up_at_most_twice_whatever_the_term_count() 
 def test_the_first_word_index_holds_one_key_per_first_word() -> None:
     matcher = PhraseMatcher([("core decompression", "cd"), ("core", "c"), ("AVN", "avn"), ("Femoral head", "fh")])
     assert sorted(matcher._first) == ["AVN", "core", "femoral"]
-    assert [parts for parts, _, _ in matcher._first["core"]] == [("core", "decompression"), ("core",)]
+    assert [phrase.parts for phrase in matcher._first["core"]] == [("core", "decompression"), ("core",)]
 
 
 # The matcher against a naive reference: one regular expression with an alternative per phrase
@@ -370,3 +371,41 @@ def test_a_tie_between_an_exact_and_a_case_insensitive_phrase_does_not_depend_on
         )
         results.add(run.stdout.strip())
     assert len(results) == 1, results
+
+
+# Names with punctuation inside, and text in decomposed form
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Crohn's disease", "Has Crohn\u2019s disease.", ["Crohn\u2019s disease"]),
+        ("Crohn\u2019s disease", "Has crohn's  disease.", ["crohn's  disease"]),
+        ("Perthes' disease", "Perthes' disease in children.", ["Perthes' disease"]),
+        ("St. John's wort", "Take St. John's wort?", ["St. John's wort"]),
+        ("hip (joint) pain", "Some hip (joint) pain.", ["hip (joint) pain"]),
+        ("hip (joint)", "The hip (joint) and knee.", ["hip (joint)"]),
+    ],
+)
+def test_punctuation_inside_a_name_must_be_in_the_text_too(name: str, text: str, expected: list[str]) -> None:
+    assert [t for t, _ in found([(name, "id")], text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Crohn's disease", "Crohn disease"),
+        ("Crohn's disease", "Crohn's, disease"),
+        ("hip (joint) pain", "hip joint pain"),
+        ("hip (joint)", "the hip (joint"),
+        ("St. John's wort", "St John's wort"),
+    ],
+)
+def test_a_name_with_punctuation_does_not_match_other_punctuation(name: str, text: str) -> None:
+    assert found([(name, "id")], text) == []
+
+
+def test_text_in_decomposed_form_matches_a_composed_name() -> None:
+    decomposed = unicodedata.normalize("NFD", "Une ostéonécrose.")
+    assert found([("ostéonécrose", "o")], decomposed) == [(unicodedata.normalize("NFD", "ostéonécrose"), "o")]
+    assert found([(unicodedata.normalize("NFD", "ostéonécrose"), "o")], "Une ostéonécrose.") == [("ostéonécrose", "o")]

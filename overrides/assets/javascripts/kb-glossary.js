@@ -65,15 +65,24 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { hide(); }
   });
-  /* Touch: the first tap on a term shows its definition, a second tap follows the link. */
+  /*
+   * Touch: the first tap on a term shows its definition, a tap on the same term while
+   * it shows follows the link. A tap also fires mouseover and focus before click, so
+   * whether the definition was already showing is read at pointerdown, which comes first.
+   */
+  var tapOnShownTerm = null;
+  document.addEventListener("pointerdown", function (event) {
+    var link = termOf(event.target);
+    tapOnShownTerm = event.pointerType === "touch" ? Boolean(link) && link === current : null;
+  }, true);
   document.addEventListener("click", function (event) {
     var link = termOf(event.target);
-    if (link && link.dataset.kbTapped !== "yes" && window.matchMedia("(hover: none)").matches) {
+    if (link && tapOnShownTerm === false) {
       event.preventDefault();
-      link.dataset.kbTapped = "yes";
       show(link);
-      return;
+    } else if (!link) {
+      hide();
     }
-    if (!link) { hide(); }
+    tapOnShownTerm = null;
   }, true);
 })();
