@@ -5,17 +5,25 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
+NODE_STAMP := node_modules/.installed-from-lock
 SITE := site
 export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a banner about its end of life (5 May 2027) on every run; README says what we do about it.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check lint test test-fast review-report content-report lock clean
+.PHONY: new-page docs-reference pre-commit-install linkcheck-external search-report bench
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	touch $(STAMP)
+
+# The Nu HTML Checker (vnu-jar) from npm, run with Debian's Java. --ignore-scripts: its install
+# script would download a Java runtime from GitHub when it finds none.
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 serve: $(STAMP) ## Preview at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -29,22 +37,44 @@ check: $(STAMP) ## The medical and glossary checks on their own, without MkDocs
 	$(BIN)/python -m kb.check docs
 
 lint: $(STAMP) ## Python style, Markdown style and spelling
+	@# In GitHub Actions, Markdown and spelling problems also show on the pull request's diff.
+	@if [ "$$GITHUB_ACTIONS" = true ]; then echo "::add-matcher::.github/lint-problem-matchers.json"; fi
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 	$(BIN)/rumdl check docs CONTRIBUTING.md README.md
 	$(BIN)/codespell
 
-test: check lint build ## Strict build plus the whole test suite (unit, build, browser)
+test: $(NODE_STAMP) check lint build ## Strict build plus the whole test suite (unit, build, browser)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) ## Unit and build tests only, no browser
-	$(BIN)/python -m pytest tests/unit tests/build
+test-fast: $(STAMP) ## Unit and build tests only, no browser and no live-reload server
+	$(BIN)/python -m pytest tests/unit tests/build -m "not serve"
 
 review-report: $(STAMP) ## Pages by review date, overdue and due soon first
 	$(BIN)/python -m kb.review_report docs
 
 content-report: build ## Reading grade and word count of every page
 	$(BIN)/python -m kb.readability $(SITE)
+
+search-report: build ## Rank of every query in tests/search/queries.md, hit@1, hit@3 and mean reciprocal rank
+	$(BIN)/python -m tests.search.report $(SITE) tests/search/queries.md
+
+bench: $(STAMP) ## Build time and peak memory of synthetic 100- and 1,000-page sites, with and without the hooks
+	$(BIN)/python -m tests.bench.run
+
+linkcheck-external: build ## Links to other sites, for rot; needs the open internet, so not in `make test` or CI (they reach only PyPI, npm and Debian)
+	$(BIN)/python -m kb.linkcheck $(SITE)
+
+new-page: $(STAMP) ## A new page: make new-page KIND=treatment PAGE=docs/treatment/x.md TITLE="X"
+	@test -n "$(KIND)$(PAGE)$(TITLE)" || { echo 'Usage: make new-page KIND=treatment|medical|exercise|non-medical PAGE=docs/section/name.md TITLE="Title" (CONTRIBUTING.md, Add a page)'; exit 2; }
+	$(BIN)/python -m kb.new_page --kind "$(KIND)" --title "$(TITLE)" "$(PAGE)" \
+	  $(if $(DESCRIPTION),--description "$(DESCRIPTION)") $(if $(DISCLAIMER),--disclaimer "$(DISCLAIMER)")
+
+docs-reference: $(STAMP) ## Regenerate the front-matter reference in CONTRIBUTING.md from the code and data
+	$(BIN)/python -m kb.reference --write CONTRIBUTING.md
+
+pre-commit-install: $(STAMP) ## Run the lint and the medical check before every commit
+	$(BIN)/pre-commit install
 
 lock: $(STAMP) ## Refresh requirements.txt from requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in

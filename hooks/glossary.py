@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kb.glossary import GLOSSARY, Glossary, load_glossary
@@ -12,10 +13,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_MARKER = "<!-- kb:glossary -->"
 USED_ON_MARKER = "<!-- kb:used-on:{id} -->"
+USED_ON_PATTERN = re.compile(re.escape(USED_ON_MARKER).replace(r"\{id\}", r"([^\s>]+)"))
 
 log = get_plugin_logger(__name__)
 _state = PageState()
@@ -45,8 +48,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     template = config.theme.get_env().get_template("kb/glossary.md")
     return markdown.replace(
         GLOSSARY_MARKER,
-        template.render(terms=sorted(glossary.terms.values(), key=lambda t: t.term.casefold()), marker=USED_ON_MARKER),
+        template.render(
+            terms=sorted(glossary.terms.values(), key=lambda t: t.term.casefold()),
+            titles=_page_titles(glossary, files),
+            marker=USED_ON_MARKER,
+        ),
     )
+
+
+def _page_titles(glossary: Glossary, files: Files) -> dict[str, str]:
+    """The front-matter title of each page a term names, for its "Read more" link."""
+    titles = {}
+    for term in glossary.terms.values():
+        file = files.get_file_from_path(term.page) if term.page else None
+        if file is not None:
+            titles[term.page] = str(get_data(file.content_string)[1].get("title") or term.page)
+    return titles
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -63,12 +80,13 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         return env
     page = glossary_file.page
     template = env.get_template("kb/used-on.html")
-    for term_id in _build["glossary"].terms:
-        pages = [
-            {"title": used.title, "url": get_relative_url(used.url, page.url)}
-            for used in sorted(_build["used_on"].get(term_id, []), key=lambda p: (p.title or "").casefold())
-        ]
-        page.content = page.content.replace(USED_ON_MARKER.format(id=term_id), template.render(pages=pages))
+
+    def used_on(marker: re.Match[str]) -> str:
+        pages = sorted(_build["used_on"].get(marker.group(1), []), key=lambda p: (p.title or "").casefold())
+        return template.render(pages=[{"title": p.title, "url": get_relative_url(p.url, page.url)} for p in pages])
+
+    # One pass over the page, not one str.replace per term: the glossary page grows with the glossary.
+    page.content = USED_ON_PATTERN.sub(used_on, page.content)
     return env
 
 

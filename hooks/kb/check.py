@@ -16,9 +16,12 @@ from pathlib import Path
 
 from .claims import claim_problems
 from .glossary import GLOSSARY, load_glossary
+from .glossary import page_problems as glossary_page_problems
 from .linker import explicit_link_problems
 from .pages import DATA_DIR, check_pages, page_files
 from .problems import Problem
+from .search_terms import SYNONYMS, load_synonyms
+from .search_terms import page_problems as synonym_page_problems
 
 
 def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
@@ -26,9 +29,16 @@ def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
     problems = check_pages(docs_dir, today=today, shown_dir=shown_dir).problems
     glossary = load_glossary(docs_dir / DATA_DIR / GLOSSARY, f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
     problems += glossary.problems
-    for path in page_files(docs_dir):
-        src_uri = path.relative_to(docs_dir).as_posix()
-        raw = path.read_text(encoding="utf-8-sig")
+    synonyms = load_synonyms(docs_dir / DATA_DIR / SYNONYMS, f"{shown_dir}/{DATA_DIR}/{SYNONYMS}")
+    problems += synonyms.problems
+    pages = {path.relative_to(docs_dir).as_posix(): path for path in page_files(docs_dir)}
+    problems += glossary_page_problems(glossary, set(pages), f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
+    problems += synonym_page_problems(synonyms, set(pages), f"{shown_dir}/{DATA_DIR}/{SYNONYMS}")
+    for src_uri, path in pages.items():
+        try:
+            raw = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            continue  # check_pages has reported it.
         problems += explicit_link_problems(raw, f"{shown_dir}/{src_uri}", glossary)
         problems += claim_problems(raw, f"{shown_dir}/{src_uri}")
     return sorted(problems)
@@ -49,8 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         if annotate:
             print(problem.github_annotation())
     pages = len(page_files(args.docs_dir))
-    print(f"kb.check: {pages} pages, {len(problems)} problems", file=sys.stderr)
+    print(f"kb.check: {_count(pages, 'page')}, {_count(len(problems), 'problem')}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 page', '2 pages'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 if __name__ == "__main__":

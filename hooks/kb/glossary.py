@@ -13,10 +13,11 @@ from .matcher import words
 from .problems import Problem
 
 GLOSSARY = "glossary.yml"
-ENTRY_FIELDS = frozenset({"term", "aliases", "definition", "more", "see_also"})
+ENTRY_FIELDS = frozenset({"term", "aliases", "definition", "more", "see_also", "page"})
 DEFINITION_LENGTH = (20, 250)
 _NAME = re.compile(r"^[^\W_][\w '\u2019().\-/]*$")
 _MARKUP = re.compile(r"[<>]|&[#\w]+;")
+_PAGE = re.compile(r"^(?!/)(?!.*\.\./)[\w./-]+\.md$")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Term:
     more: str = ""
     see_also: tuple[str, ...] = ()
     line: int = 1
+    page: str = ""  # The page that explains the term (a path under docs/); search finds it by every name.
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -94,6 +96,20 @@ def load_glossary(path: Path, shown_as: str) -> Glossary:
                     )
                 )
     return glossary
+
+
+def page_problems(glossary: Glossary, pages: set[str], shown_as: str) -> list[Problem]:
+    """One problem per term whose page: names no page of the site."""
+    return [
+        Problem(
+            shown_as,
+            term.line,
+            f"the page of '{term.term}', {term.page}, is not a page of the site",
+            "write the path under docs/ of an existing page, e.g. treatment/bisphosphonates.md",
+        )
+        for term in glossary.terms.values()
+        if term.page and term.page not in pages
+    ]
 
 
 def _see_also_fix(target: str, terms: dict[str, Term]) -> str:
@@ -179,6 +195,16 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
                 "write see_also: [femoral-head]",
             )
         )
+    page = entry.get("page", "")
+    if not isinstance(page, str) or (page and not _PAGE.match(page)):
+        found.append(
+            Problem(
+                shown_as,
+                at("page"),
+                f"the page of {term!r} must be the path of a page under docs/",
+                "write page: treatment/bisphosphonates.md",
+            )
+        )
     problems += found
     if found or term is None:
         return None
@@ -190,4 +216,5 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
         " ".join(more.split()),
         tuple(see_also),
         line,
+        page,
     )

@@ -78,13 +78,15 @@ class PageState:
 class GlossaryTreeprocessor(Treeprocessor):
     """Link first mentions and resolve explicit ``glossary:`` links in one walk of the tree."""
 
-    def __init__(self, md: Markdown, glossary: Glossary, glossary_page: str, state: PageState) -> None:
+    def __init__(
+        self, md: Markdown, glossary: Glossary, matcher: PhraseMatcher, glossary_page: str, state: PageState
+    ) -> None:
         super().__init__(md)
-        self.glossary, self.glossary_page, self.state = glossary, glossary_page, state
-        self.matcher = PhraseMatcher((name, term.id) for term in glossary.terms.values() for name in term.names)
+        self.glossary, self.matcher, self.glossary_page, self.state = glossary, matcher, glossary_page, state
 
     def run(self, root: etree.Element) -> None:
         self.state.used = []
+        self._glossary_href = posixpath.relpath(self.glossary_page, posixpath.dirname(self.state.src_uri) or ".")
         linked: set[str] = set()
         self._resolve_explicit(root, linked)
         if self.state.enabled and self.state.src_uri != self.glossary_page:
@@ -94,8 +96,7 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _href(self, term_id: str) -> str:
         """The link to a term's entry, relative to the page's Markdown source."""
-        folder = posixpath.dirname(self.state.src_uri) or "."
-        return f"{posixpath.relpath(self.glossary_page, folder)}#{term_id}"
+        return f"{self._glossary_href}#{term_id}"
 
     def _resolve_explicit(self, root: etree.Element, linked: set[str]) -> None:
         """Turn ``[text](glossary:id)`` links into term links; unknown ids are reported by kb.check."""
@@ -182,10 +183,14 @@ class GlossaryExtension(Extension):
         super().__init__()
         self.glossary, self.glossary_page = glossary, glossary_page
         self.state = state if state is not None else PageState()
+        # MkDocs makes a new Markdown instance for every page: index the terms once, not once a page.
+        self.matcher = PhraseMatcher((name, term.id) for term in glossary.terms.values() for name in term.names)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(
-            GlossaryTreeprocessor(md, self.glossary, self.glossary_page, self.state), "kb_glossary", PRIORITY
+            GlossaryTreeprocessor(md, self.glossary, self.matcher, self.glossary_page, self.state),
+            "kb_glossary",
+            PRIORITY,
         )
 
 

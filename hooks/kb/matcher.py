@@ -35,7 +35,7 @@ def is_case_sensitive(name: str) -> bool:
 
 def _key(word: str, exact: bool) -> str:
     """How a word is compared: composed (NFC), and case-folded unless the phrase keeps its case."""
-    composed = unicodedata.normalize("NFC", word)
+    composed = word if word.isascii() else unicodedata.normalize("NFC", word)
     return composed if exact else composed.casefold()
 
 
@@ -88,7 +88,12 @@ class PhraseMatcher:
         found = words(text)
         index = 0
         while index < len(found):
-            phrase = self._longest_at(text, found, index)
+            exact_word = _key(found[index].group(), True)
+            folded_word = exact_word.casefold()
+            if exact_word not in self._first and folded_word not in self._first:  # Most words start no term.
+                index += 1
+                continue
+            phrase = self._longest_at(text, found, index, exact_word, folded_word)
             if phrase is None:
                 index += 1
                 continue
@@ -96,10 +101,10 @@ class PhraseMatcher:
             yield Match(found[index].start(), found[index + length - 1].end() + len(phrase.tail), phrase.term_id)
             index += length
 
-    def _longest_at(self, text: str, found: list[re.Match[str]], index: int) -> _Phrase | None:
-        """The longest phrase starting at word ``index``."""
-        exact_word = _key(found[index].group(), True)
-        folded_word = exact_word.casefold()
+    def _longest_at(
+        self, text: str, found: list[re.Match[str]], index: int, exact_word: str, folded_word: str
+    ) -> _Phrase | None:
+        """The longest phrase starting at word ``index``, whose word is given in both forms."""
         best: _Phrase | None = None
         for key in dict.fromkeys((exact_word, folded_word)):  # Ordered: exact case first.
             for phrase in self._first.get(key, ()):

@@ -15,7 +15,7 @@ EVIDENCE_SCALE = "evidence-scale.yml"
 BIBLIOGRAPHY = "bibliography.yml"
 
 SOURCE_KINDS = frozenset({"article", "guideline", "review", "web", "book", "report", "standard"})
-_SOURCE_FIELDS = frozenset(
+SOURCE_FIELDS = frozenset(
     {"kind", "authors", "year", "title", "container", "details", "doi", "pmid", "url", "verified"}
 )
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -106,7 +106,7 @@ def _source_problems(key: str, entry: object, line: int, loaded, shown_as: str) 
         ]
     if not isinstance(entry, dict):
         return [Problem(shown_as, line, f"source '{key}' must be a mapping of fields", "see CONTRIBUTING.md")]
-    problems = unknown_keys(entry, _SOURCE_FIELDS, (key,), loaded, shown_as)
+    problems = unknown_keys(entry, SOURCE_FIELDS, (key,), loaded, shown_as)
 
     def at(name: str) -> int:
         return loaded.line_of((key, name), line)

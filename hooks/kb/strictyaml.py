@@ -23,14 +23,19 @@ class _Loader(yaml.SafeLoader):
     """
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same rules on libyaml's parser (about ten times faster; line marks kept), where PyYAML has it."""
+
+
 _DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag not in _DROPPED]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+for _loader in (_Loader, _FastLoader):
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, regex) for tag, regex in resolvers if tag not in _DROPPED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
 # An editor who left a bracket or quote open needs the line where it opened; otherwise the line where parsing failed.
 _OPENED = ("flow", "quoted")
 
@@ -63,7 +68,16 @@ class YamlError(Exception):
 
 def load(text: str, first_line: int = 1) -> Loaded:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
-    loader = _Loader(text)
+    try:
+        return _load(text, first_line, _FastLoader)
+    except YamlError:
+        # libyaml words its errors differently; the pure-Python parser's messages and lines are the ones we teach.
+        return _load(text, first_line, _Loader)
+
+
+def _load(text: str, first_line: int, loader_class: type[yaml.SafeLoader]) -> Loaded:
+    """Parse with one loader class."""
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.browser.hostserver import serve
+from tests.browser.sitepages import sitemap_paths
+from tests.browser.tabs import Variant, close, open_tab
 
 CHROMIUM = "/usr/bin/chromium"
 INSTALL_HINT = "browser tests skipped: /usr/bin/chromium is missing; install it with `apt-get install chromium`"
@@ -23,6 +24,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Nothing leaves this machine: every request goes to a proxy that is not there, except loopback
+    # (the test server), which Chromium never proxies. Tests record what a page tried to reach.
+    "--proxy-server=http://127.0.0.1:9",
 ]
 
 
@@ -37,22 +41,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason=INSTALL_HINT))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that does not log every request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
-    """The built site served over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The built site served on a free loopback port, under the same path and with the same headers as on its host."""
+    prefix, _ = sitemap_paths(site_dir)
+    with serve(site_dir, prefix) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -68,20 +62,40 @@ def browser():
 
 @pytest.fixture
 def page(browser, base_url: str):
-    """A fresh page that records console errors and blocks every request to another origin."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.console_errors = []
-    tab.foreign_requests = []
-    tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
-
-    def route(route) -> None:
-        if route.request.url.startswith(base_url) or route.request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            tab.foreign_requests.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    """A fresh desktop tab in its own context that records console errors and requests to another origin."""
+    tab = open_tab(browser, base_url)
     yield tab
-    context.close()
+    close(tab)
+
+
+@pytest.fixture(scope="session")
+def tab_for(browser, base_url: str) -> Iterator[Callable[[Variant], object]]:
+    """One tab per variant (viewport and scheme), shared by tests that only read pages; see tabs.visit."""
+    tabs: dict[Variant, object] = {}
+
+    def get(variant: Variant):
+        if variant not in tabs:
+            tabs[variant] = open_tab(browser, base_url, variant)
+        return tabs[variant]
+
+    yield get
+    for tab in tabs.values():
+        close(tab)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """Report the page weights that tests/browser/test_weight.py measured: heaviest cold load and warm step."""
+    measured = [
+        (dict(report.user_properties), report.nodeid.split("[", 1)[-1].rstrip("]"))
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        if report.when == "call" and any(name == "cold_kib" for name, _ in report.user_properties)
+    ]
+    if not measured:
+        return
+    cold, cold_page = max((values["cold_kib"], page) for values, page in measured)
+    warm, warm_page = max((values["warm_kib"], page) for values, page in measured)
+    terminalreporter.write_line(
+        f"page weight over {len(measured)} pages: heaviest cold load {cold} KiB ({cold_page or '/'}), "
+        f"heaviest warm step {warm} KiB (from {warm_page or '/'} to the next page)"
+    )

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from kb.check import main
+from kb.check import check_docs, main
 from kb.pages import check_pages
 
 TODAY = date(2026, 11, 21)
@@ -175,15 +175,13 @@ def test_site_data_problems_come_with_the_page_problems(tmp_path: Path) -> None:
     assert [message.split(";")[0] for message in found[1:]] == ["docs/index.md:5: unknown disclaimer kind 'general'"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages.check_pages reads pages with read_text('utf-8'): a page saved in another encoding "
-    "raises UnicodeDecodeError instead of being reported as a problem of that page",
-)
 def test_page_not_in_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     docs = write_tree(tmp_path)
-    (docs / "about.md").write_bytes(ABOUT.replace("About this site\n\n", "Caf\u00e9\n\n").encode("latin-1"))
-    assert [problem.path for problem in check_pages(docs, today=TODAY).problems] == ["docs/about.md"]
+    (docs / "about.md").write_bytes((ABOUT + "Caf\u00e9 au lait.\n").encode("latin-1"))
+    assert [str(p) for p in check_pages(docs, today=TODAY).problems] == [
+        "docs/about.md:1: the file is not saved as UTF-8; save it as UTF-8 in your editor"
+    ]
+    assert [p.path for p in check_docs(docs, TODAY, "docs")] == ["docs/about.md"]
 
 
 # --- The command line -------------------------------------------------------------------------

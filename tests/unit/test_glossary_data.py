@@ -311,7 +311,7 @@ def test_a_missing_file(tmp_path: Path) -> None:
 def test_an_unknown_field(tmp_path: Path) -> None:
     glossary = load(tmp_path, f"- term: AVN\n  definition: {DEFINITION}\n  synonyms: [osteonecrosis]\n")
     assert [str(p) for p in glossary.problems] == [
-        "docs/_data/glossary.yml:3: unknown field 'synonyms'; use only aliases, definition, more, see_also, term"
+        "docs/_data/glossary.yml:3: unknown field 'synonyms'; use only aliases, definition, more, page, see_also, term"
     ]
     assert glossary.terms == {}
 

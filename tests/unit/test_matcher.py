@@ -199,13 +199,17 @@ def test_slug_turns_non_ascii_punctuation_into_a_hyphen_like_ascii_punctuation(n
 
 
 class CountingDict(dict):
-    """A dict that counts calls to ``get``: the matcher's one lookup per word."""
+    """A dict that counts lookups (``get`` and ``in``): the matcher's few lookups per word."""
 
     calls = 0
 
     def get(self, key, default=None):  # type: ignore[override]
         self.calls += 1
         return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self.calls += 1
+        return super().__contains__(key)
 
 
 def counting(matcher: PhraseMatcher) -> CountingDict:
@@ -220,7 +224,7 @@ def many_phrases(count: int) -> list[tuple[str, str]]:
     return [(f"term{n} thing{n}", f"t{n}") for n in range(count)]
 
 
-def test_the_matcher_looks_each_word_up_at_most_twice_whatever_the_term_count() -> None:
+def test_the_matcher_looks_each_word_up_at_most_four_times_whatever_the_term_count() -> None:
     text = " ".join(["The femoral head", "Term7 thing7", "AVN", "and"] * 50)
     lookups = []
     for count in (10, 5000):
@@ -231,7 +235,7 @@ def test_the_matcher_looks_each_word_up_at_most_twice_whatever_the_term_count() 
         assert len(result) == 150
     number_of_words = len(words(text))
     assert lookups[0] == lookups[1]
-    assert lookups[0] <= 2 * number_of_words
+    assert lookups[0] <= 4 * number_of_words
 
 
 def test_the_first_word_index_holds_one_key_per_first_word() -> None:

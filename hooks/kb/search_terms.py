@@ -1,0 +1,107 @@
+"""Hidden search keywords: the words readers type that a page may not use itself.
+
+Each page gets a ``keywords`` field in the search index: every name of the glossary
+terms whose ``page:`` is that page (other names, brand and generic names), plus the
+words editors list for it in ``docs/_data/search-synonyms.yml`` (everyday words and
+common misspellings). The keywords are never shown: Material's results show only the
+title and text of an entry, and the page itself is untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .datafiles import read
+from .glossary import Glossary
+from .problems import Problem
+
+SYNONYMS = "search-synonyms.yml"
+KEYWORDS_FIELD = "keywords"
+_WORDS = re.compile(r"^[^\W_][\w '\u2019.\-]*$")
+
+
+@dataclass
+class Synonyms:
+    """Extra search words by page (a path under docs/), with the line of each page's entry."""
+
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_synonyms(path: Path, shown_as: str) -> Synonyms:
+    """Load and check the synonym list ``page.md: [word, other words, ...]``; a site may have none."""
+    synonyms = Synonyms()
+    if not path.exists():
+        return synonyms
+    loaded = read(path, shown_as, synonyms.problems, dict)
+    if loaded is None:
+        return synonyms
+    for page, value in loaded.data.items():
+        line = loaded.line_of((page,), 1)
+        words = _as_words(value)
+        if not isinstance(page, str) or not page.endswith(".md"):
+            synonyms.problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    f"{page!r} is not a page path",
+                    "write the path under docs/, e.g. living/daily-life.md",
+                )
+            )
+            continue
+        if not words or not all(isinstance(w, str) and _WORDS.match(w) for w in words):
+            synonyms.problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    f"the search words of {page} must be a list of plain words",
+                    "write words only (letters, digits, spaces, hyphens, apostrophes), e.g. [painkillers, ibuprofin]",
+                )
+            )
+            continue
+        synonyms.words[page] = tuple(words)
+        synonyms.lines[page] = line
+    return synonyms
+
+
+def _as_words(value: object) -> list[object]:
+    """The list's items, with whole numbers as text: YAML reads 911 as a number, a reader types it as text."""
+    if not isinstance(value, list):
+        return []
+    return [str(item) if isinstance(item, int) and not isinstance(item, bool) else item for item in value]
+
+
+def page_problems(synonyms: Synonyms, pages: set[str], shown_as: str) -> list[Problem]:
+    """One problem per synonym entry for a page that does not exist."""
+    return [
+        Problem(shown_as, synonyms.lines[page], f"{page} is not a page of the site", "fix the path or remove the entry")
+        for page in synonyms.words
+        if page not in pages
+    ]
+
+
+def keywords_by_page(glossary: Glossary, synonyms: Synonyms) -> dict[str, list[str]]:
+    """The hidden search words of each page, glossary names first, each word once whatever its case."""
+    found: dict[str, dict[str, str]] = {}
+    for term in glossary.terms.values():
+        if term.page:
+            for name in term.names:
+                found.setdefault(term.page, {}).setdefault(name.casefold(), name)
+    for page, words in synonyms.words.items():
+        for word in words:
+            found.setdefault(page, {}).setdefault(word.casefold(), word)
+    return {page: list(words.values()) for page, words in found.items()}
+
+
+def add_keywords(index: dict, keywords_by_url: dict[str, list[str]]) -> int:
+    """Put each page's keywords on its own entry of a Material search index; return how many entries got some."""
+    changed = 0
+    for entry in index.get("docs", []):
+        words = keywords_by_url.get(entry.get("location"))
+        if words:
+            entry[KEYWORDS_FIELD] = " ".join(words)
+            changed += 1
+    return changed

@@ -1,0 +1,100 @@
+"""Search as readers use it: typing into the site's search box in Chromium, at desktop and phone width."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from tests.browser.tabs import VARIANTS, Variant, close, open_tab
+from tests.search.engine import rank, read_queries
+
+pytestmark = pytest.mark.browser
+
+QUERIES = read_queries()
+WIDTHS = [variant for variant in VARIANTS if variant.scheme == "light"]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+@pytest.fixture(scope="module", params=WIDTHS, ids=[variant.name for variant in WIDTHS])
+def search_tab(request, browser, base_url: str) -> Iterator[Page]:
+    """A tab on the home page at one width, kept for all queries."""
+    tab = open_tab(browser, base_url, request.param)
+    tab.goto(base_url)
+    yield tab
+    close(tab)
+
+
+def open_search(tab: Page) -> None:
+    """Open the search box the way a reader does: the header's search button on a phone, the field on desktop."""
+    if tab.evaluate("document.getElementById('__search').checked"):
+        return
+    button = tab.locator("label.md-header__button[for='__search']")
+    if button.is_visible():
+        button.click()
+    else:
+        tab.locator("input.md-search__input").click()
+
+
+def type_query(tab: Page, query: str, base_url: str) -> list[str]:
+    """Type ``query`` key by key into the search box and return the result pages, best first, as site paths."""
+    open_search(tab)
+    box = tab.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query, delay=5)
+    tab.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta')?.textContent.trim() !== 'Type to start searching'"
+        " && document.querySelector('input.md-search__input').value === q",
+        arg=query,
+    )
+    tab.wait_for_timeout(150)  # Material renders results on the next animation frames.
+    links = tab.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
+        "links => links.map(link => link.href)"
+    )
+    return [link.split("#")[0].removeprefix(base_url) for link in links]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[query.text for query in QUERIES])
+def test_typing_a_query_puts_a_page_on_the_topic_in_the_first_three(search_tab: Page, base_url: str, query) -> None:
+    found = type_query(search_tab, query.text, base_url)
+    assert (rank(found, query.answers) or 99) <= 3, f"{query.text!r} ({query.topic}) gave {found[:5]}"
+
+
+def test_results_are_reached_and_opened_with_the_keyboard(browser, base_url: str) -> None:
+    tab = open_tab(browser, base_url)
+    try:
+        tab.goto(base_url)
+        found = type_query(tab, "iloprost", base_url)
+        tab.keyboard.press("ArrowDown")
+        focused = tab.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
+        href = tab.evaluate("document.activeElement.getAttribute('href') || ''")
+        assert focused and href
+        tab.keyboard.press("Enter")
+        tab.wait_for_url(f"**/{found[0]}*")
+        assert tab.locator("h1").first.text_content().startswith("Vasodilators")
+    finally:
+        close(tab)
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=[variant.name for variant in VARIANTS])
+def test_the_open_search_with_results_has_no_axe_violations(browser, base_url: str, variant: Variant) -> None:
+    tab = open_tab(browser, base_url, variant)
+    try:
+        tab.context.add_init_script(Axe().axe_script)
+        tab.goto(base_url)
+        type_query(tab, "hip pain", base_url)
+        results = tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+        problems = [
+            f"{violation['id']} at {node['target']}: {violation['help']}. "
+            + " ".join(node.get("failureSummary", "").split())
+            for violation in results["violations"]
+            for node in violation["nodes"]
+        ]
+        assert not problems, "\n".join(problems)
+    finally:
+        close(tab)

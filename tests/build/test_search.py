@@ -1,0 +1,82 @@
+"""Search on the built site, through Material's own search worker run by Node.js (fast, no browser)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.search.engine import node, rank, read_queries, search
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = read_queries()
+
+
+@pytest.fixture(scope="module")
+def results(site_dir: Path) -> dict[str, list[str]]:
+    """The result pages of every query in tests/search/queries.md, best first."""
+    if node() is None:
+        if os.environ.get("KB_REQUIRE_BROWSER") == "1":
+            pytest.fail("Node.js is required for the search tests (KB_REQUIRE_BROWSER=1): apt-get install nodejs")
+        pytest.skip("search tests skipped: Node.js is missing; install it with `apt-get install nodejs`")
+    texts = [query.text for query in QUERIES]
+    return dict(zip(texts, search(site_dir, texts), strict=True))
+
+
+@pytest.fixture(scope="module")
+def index(site_dir: Path) -> dict:
+    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_the_query_file_covers_the_shared_questions_and_other_names() -> None:
+    texts = {query.text for query in QUERIES}
+    assert {"can i run with avn", "arco stage 3a", "when to go to the emergency room", "fosamax hip"} <= texts
+    assert len(QUERIES) >= 40
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[query.text for query in QUERIES])
+def test_a_page_on_the_topic_is_in_the_first_three_results(query, results: dict[str, list[str]]) -> None:
+    found = results[query.text]
+    assert (rank(found, query.answers) or 99) <= 3, f"{query.text!r} ({query.topic}) gave {found[:5]}"
+
+
+def test_a_query_with_no_answer_finds_nothing(site_dir: Path) -> None:
+    assert search(site_dir, ["zzqxv"]) == [[]]
+
+
+def test_stop_words_no_longer_match_as_prefixes(site_dir: Path) -> None:
+    # Without the site's query cleaning, "i" matched every word starting with i (iloprost, injections).
+    (with_stop_words, without) = search(site_dir, ["can i run with avn", "run avn"])
+    assert with_stop_words == without
+
+
+def test_the_search_plugin_indexes_the_keywords_field(index: dict) -> None:
+    fields = index["config"]["fields"]
+    assert fields["keywords"]["boost"] == fields["title"]["boost"]
+    pages_with_keywords = {entry["location"] for entry in index["docs"] if "keywords" in entry}
+    assert {"treatment/pain-medicines/", "treatment/bisphosphonates/", "about-avn/what-is-avn/"} <= pages_with_keywords
+    assert all("#" not in location for location in pages_with_keywords)
+
+
+def test_keywords_stay_out_of_the_pages(site_dir: Path) -> None:
+    synonyms = yaml.safe_load((ROOT / "docs" / "_data" / "search-synonyms.yml").read_text(encoding="utf-8"))
+    html = (site_dir / "treatment" / "pain-medicines" / "index.html").read_text(encoding="utf-8")
+    assert "ibuprofin" in synonyms["treatment/pain-medicines.md"]
+    assert "ibuprofin" not in BeautifulSoup(html, "html.parser").get_text().casefold()
+
+
+def test_no_definition_or_tooltip_text_reaches_a_search_snippet(site_dir: Path, index: dict) -> None:
+    glossary = yaml.safe_load((ROOT / "docs" / "_data" / "glossary.yml").read_text(encoding="utf-8"))
+    definitions = [entry["definition"] for entry in glossary]
+    leaked = [
+        (entry["location"], definition[:40])
+        for entry in index["docs"]
+        if not entry["location"].startswith("glossary/")
+        for definition in definitions
+        if definition in entry["text"]
+    ]
+    assert leaked == []

@@ -1,0 +1,248 @@
+"""Errors that teach: the exact words an editor reads for each common mistake, in a terminal and on GitHub.
+
+Each case runs ``python -m kb.check docs`` as CI does, on a small valid docs tree with one mistake.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT
+
+DATA = {
+    "disclaimers.yml": "general:\n  label: Information, not medical advice\n  text: This page explains AVN in general.\n",
+    "evidence-scale.yml": "low:\n  label: Low\n  meaning: Small trials or results that disagree.\n",
+    "bibliography.yml": """\
+lai-2005:
+  kind: article
+  title: A trial of alendronate in osteonecrosis
+  container: J Bone Joint Surg Am
+  doi: 10.2106/JBJS.D.02959
+  verified: Seen on the publisher page.
+""",
+    "glossary.yml": "- term: femoral head\n  definition: The ball at the top of the thigh bone that fits into the hip socket.\n",
+}
+PAGE = """\
+---
+title: Walking aids
+description: How a cane, crutches or a walker can help with hip AVN.
+medical:
+  disclaimer: general
+  review:
+    status: pending-clinical-review
+    last_reviewed: 2026-11-21
+    next_review: 2027-11-21
+  sources: [lai-2005]
+---
+
+# Walking aids
+
+A cane takes weight off the [hip ball](glossary:femoral-head).
+"""
+
+# name: (file to change, old text, new text), the lines kb.check prints
+CASES = {
+    "broken YAML": (
+        ("walking-aids.md", "title: Walking aids", "title: [Walking aids"),
+        [
+            "docs/walking-aids.md:2: broken YAML in the front matter: {parser}; "
+            "fix the YAML on this line (MkDocs would show it as page text)"
+        ],
+    ),
+    "missing field": (
+        ("walking-aids.md", "    next_review: 2027-11-21\n", ""),
+        ["docs/walking-aids.md:6: 'next_review' is missing; add next_review: YYYY-MM-DD"],
+    ),
+    "date in another format": (
+        ("walking-aids.md", "last_reviewed: 2026-11-21", "last_reviewed: 21/11/2026"),
+        [
+            "docs/walking-aids.md:8: 'last_reviewed' is '21/11/2026', not a date; write it as YYYY-MM-DD, e.g. 2026-11-21"
+        ],
+    ),
+    "impossible date": (
+        ("walking-aids.md", "next_review: 2027-11-21", "next_review: 2027-02-30"),
+        [
+            "docs/walking-aids.md:9: 'next_review' is 2027-02-30, which is not a real date; check the month (01-12) and the day"
+        ],
+    ),
+    "unknown disclaimer kind": (
+        ("walking-aids.md", "disclaimer: general", "disclaimer: medicine"),
+        ["docs/walking-aids.md:5: unknown disclaimer kind 'medicine'; use one of general"],
+    ),
+    "unknown source key": (
+        ("walking-aids.md", "[lai-2005]", "[lai-2006]"),
+        [
+            "docs/walking-aids.md:10: unknown source key 'lai-2006'; add it to docs/_data/bibliography.yml or fix the spelling"
+        ],
+    ),
+    "clinical review without a reviewer": (
+        ("walking-aids.md", "pending-clinical-review", "clinically-reviewed"),
+        [
+            "docs/walking-aids.md:7: the page claims clinical review but names no reviewer; "
+            "add reviewer: with name and credentials of the real clinician, or use pending-clinical-review"
+        ],
+    ),
+    "unknown glossary link": (
+        ("walking-aids.md", "glossary:femoral-head", "glossary:femoral_head"),
+        [
+            "docs/walking-aids.md:15: the glossary link names an unknown term 'femoral_head'; "
+            "use the id of a term in docs/_data/glossary.yml (its slug, e.g. femoral-head)"
+        ],
+    ),
+    "unsupported claim": (
+        ("walking-aids.md", "A cane takes", "Crutches let the bone heal. A cane takes"),
+        [
+            "docs/walking-aids.md:15: unsupported claim: 'Crutches let the bone heal.'; unloading eases pain but has "
+            "not been shown to heal bone or prevent collapse; say so, or cut the sentence"
+        ],
+    ),
+    "bad glossary data": (
+        ("_data/glossary.yml", "hip socket.\n", "hip socket.\n- term: femur\n  definition: The <b>thigh</b> bone.\n"),
+        [
+            "docs/_data/glossary.yml:4: the definition of 'femur' contains HTML; use plain text: no <, > or &...; entities"
+        ],
+    ),
+    "bad bibliography data": (
+        ("_data/bibliography.yml", "doi: 10.2106/JBJS.D.02959", "doi: JBJS.D.02959"),
+        [
+            "docs/_data/bibliography.yml:5: source 'lai-2005' has a malformed doi 'JBJS.D.02959'; write it like 10.2106/JBJS.D.02959"
+        ],
+    ),
+    "broken bibliography YAML": (
+        ("_data/bibliography.yml", "  kind: article\n", "  kind: article\n  title: [unclosed\n"),
+        [
+            "docs/_data/bibliography.yml:3: broken YAML: {parser}; fix the YAML syntax on this line",
+            # Every key of an unreadable bibliography is unknown to the pages that cite it.
+            "docs/walking-aids.md:10: unknown source key 'lai-2005'; add it to docs/_data/bibliography.yml or fix the spelling",
+        ],
+    ),
+}
+
+
+def write_tree(root: Path, change: tuple[str, str, str] | None = None) -> None:
+    """A valid docs tree under ``root``, with at most one text change."""
+    files = {f"_data/{name}": text for name, text in DATA.items()} | {"walking-aids.md": PAGE}
+    if change:
+        name, old, new = change
+        assert files[name].count(old) == 1, old
+        files[name] = files[name].replace(old, new)
+    for name, text in files.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+
+
+def run_check(root: Path, github: bool) -> subprocess.CompletedProcess[str]:
+    """``python -m kb.check docs`` in ``root``, in or outside GitHub Actions."""
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    env["PYTHONPATH"] = str(ROOT / "hooks")
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "kb.check", "docs", "--today", "2026-11-21"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def like(expected: list[str], lines: list[str]) -> bool:
+    """True when ``lines`` are ``expected``, where {parser} stands for the YAML parser's own words."""
+    patterns = [re.escape(line).replace(re.escape("{parser}"), "[^;]+") for line in expected]
+    return len(lines) == len(patterns) and all(re.fullmatch(p, line) for p, line in zip(patterns, lines, strict=True))
+
+
+def annotation(line: str) -> str:
+    """The GitHub annotation an editor sees on the diff for a ``file:line: text`` problem."""
+    path, number, text = re.fullmatch(r"(.+?):(\d+): (.+)", line).groups()
+    return f"::error file={path},line={number}::{text}"
+
+
+def test_the_valid_tree_passes(tmp_path: Path) -> None:
+    write_tree(tmp_path)
+    result = run_check(tmp_path, github=False)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "kb.check: 1 page, 0 problems\n")
+
+
+@pytest.mark.parametrize(("change", "expected"), CASES.values(), ids=CASES.keys())
+def test_each_mistake_gets_its_message(tmp_path: Path, change: tuple[str, str, str], expected: list[str]) -> None:
+    write_tree(tmp_path, change)
+    result = run_check(tmp_path, github=False)
+    assert result.returncode == 1
+    assert like(expected, result.stdout.splitlines()), result.stdout
+    assert result.stderr == f"kb.check: 1 page, {len(expected)} problem{'s' * (len(expected) != 1)}\n"
+
+
+@pytest.mark.parametrize(("change", "expected"), CASES.values(), ids=CASES.keys())
+def test_in_github_actions_each_message_is_also_an_annotation(
+    tmp_path: Path, change: tuple[str, str, str], expected: list[str]
+) -> None:
+    write_tree(tmp_path, change)
+    result = run_check(tmp_path, github=True)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert like(expected, lines[0::2]), result.stdout
+    assert lines[1::2] == [annotation(line) for line in lines[0::2]]
+
+
+# --- Markdown style and spelling in GitHub Actions ------------------------------------------------
+
+MATCHERS = json.loads((ROOT / ".github/lint-problem-matchers.json").read_text(encoding="utf-8"))["problemMatcher"]
+
+
+def matched(owner: str, output: str) -> list[tuple[str, str, str]]:
+    """(file, line, message) of each output line the workflow's problem matcher turns into an annotation."""
+    (matcher,) = [m for m in MATCHERS if m["owner"] == owner]
+    (pattern,) = matcher["pattern"]
+    found = []
+    for line in output.splitlines():
+        match = re.search(pattern["regexp"], line)
+        if match:
+            found.append((match[pattern["file"]], match[pattern["line"]], match[pattern["message"]]))
+    return found
+
+
+@pytest.fixture
+def bad_markdown(tmp_path: Path) -> Path:
+    page = tmp_path / "docs" / "page.md"
+    page.parent.mkdir()
+    page.write_text("# Walking aids\n\nA cane can help you recieve less pain.\n## Canes\n\nText.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_rumdl_problems_become_annotations(bad_markdown: Path) -> None:
+    result = subprocess.run(
+        [str(ROOT / ".venv/bin/rumdl"), "check", "--no-config", "docs/page.md"],
+        cwd=bad_markdown,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert matched("rumdl", result.stdout) == [("docs/page.md", "4", "[MD022] Expected 1 blank line above heading [*]")]
+
+
+def test_codespell_problems_become_annotations(bad_markdown: Path) -> None:
+    result = subprocess.run(
+        [str(ROOT / ".venv/bin/codespell"), "docs/page.md"],
+        cwd=bad_markdown,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert matched("codespell", result.stdout) == [("docs/page.md", "3", "recieve ==> receive")]
+
+
+def test_kb_check_lines_are_not_matched_twice() -> None:
+    line = "docs/walking-aids.md:10: unknown source key 'lai-2006'; add it to docs/_data/bibliography.yml"
+    assert matched("rumdl", line) == []
+    assert matched("codespell", line) == []
