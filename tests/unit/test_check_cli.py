@@ -9,21 +9,8 @@ import pytest
 from kb.check import check_docs, main
 from kb.pages import check_pages
 
-TODAY = date(2026, 11, 21)
+from tests.unit.samples import DATA, TODAY
 
-DATA = {
-    "disclaimers.yml": "general:\n  label: Information, not medical advice\n  text: This page explains AVN in general.\n",
-    "evidence-scale.yml": "low:\n  label: Low\n  meaning: Small trials or results that disagree.\n",
-    "bibliography.yml": """\
-lai-2005:
-  kind: article
-  title: A trial of alendronate in osteonecrosis
-  container: J Bone Joint Surg Am
-  doi: 10.2106/JBJS.D.02959
-  verified: Seen on the publisher page.
-""",
-    "glossary.yml": "- term: Femoral head\n  definition: The ball at the top of the thigh bone that fits into the hip socket.\n",
-}
 MAYO = """\
 mayo-avn:
   kind: web

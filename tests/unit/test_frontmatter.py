@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,7 @@ from kb.frontmatter import FrontMatter, MissingFrontMatterError, normalise, spli
 from kb.pages import check_file
 from kb.sitedata import SiteData, load_site_data
 
-TODAY = date(2026, 11, 21)
-
-DATA = {
-    "disclaimers.yml": "general:\n  label: Information, not medical advice\n  text: This page explains AVN in general.\n",
-    "evidence-scale.yml": "low:\n  label: Low\n  meaning: Small trials or results that disagree.\n",
-    "bibliography.yml": (
-        "lai-2005:\n  kind: article\n  title: A trial of alendronate in osteonecrosis\n"
-        "  container: J Bone Joint Surg Am\n  doi: 10.2106/JBJS.D.02959\n  verified: Seen on the publisher page.\n"
-    ),
-}
+from tests.unit.samples import DATA, TODAY
 
 MEDICAL_PAGE = """\
 ---

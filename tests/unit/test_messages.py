@@ -15,37 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.sitebuild import ROOT
+from tests.unit.samples import DATA, MEDICAL_PAGE
 
-DATA = {
-    "disclaimers.yml": "general:\n  label: Information, not medical advice\n  text: This page explains AVN in general.\n",
-    "evidence-scale.yml": "low:\n  label: Low\n  meaning: Small trials or results that disagree.\n",
-    "bibliography.yml": """\
-lai-2005:
-  kind: article
-  title: A trial of alendronate in osteonecrosis
-  container: J Bone Joint Surg Am
-  doi: 10.2106/JBJS.D.02959
-  verified: Seen on the publisher page.
-""",
-    "glossary.yml": "- term: femoral head\n  definition: The ball at the top of the thigh bone that fits into the hip socket.\n",
-}
-PAGE = """\
----
-title: Walking aids
-description: How a cane, crutches or a walker can help with hip AVN.
-medical:
-  disclaimer: general
-  review:
-    status: pending-clinical-review
-    last_reviewed: 2026-11-21
-    next_review: 2027-11-21
-  sources: [lai-2005]
----
-
-# Walking aids
-
-A cane takes weight off the [hip ball](glossary:femoral-head).
-"""
+PAGE = MEDICAL_PAGE + "\nA cane takes weight off the [hip ball](glossary:femoral-head).\n"
 
 # name: (file to change, old text, new text), the lines kb.check prints
 CASES = {

@@ -1,0 +1,38 @@
+"""The smallest sound docs tree the unit tests start from: data files and one medical page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+TODAY = date(2026, 11, 21)
+
+DATA = {
+    "disclaimers.yml": "general:\n  label: Information, not medical advice\n  text: This page explains AVN in general.\n",
+    "evidence-scale.yml": "low:\n  label: Low\n  meaning: Small trials or results that disagree.\n",
+    "bibliography.yml": """\
+lai-2005:
+  kind: article
+  title: A trial of alendronate in osteonecrosis
+  container: J Bone Joint Surg Am
+  doi: 10.2106/JBJS.D.02959
+  verified: Seen on the publisher page.
+""",
+    "glossary.yml": "- term: femoral head\n  definition: The ball at the top of the thigh bone that fits into the hip socket.\n",
+}
+
+# Line numbers of this page are used in expected messages.
+MEDICAL_PAGE = """\
+---
+title: Walking aids
+description: How a cane, crutches or a walker can help with hip AVN.
+medical:
+  disclaimer: general
+  review:
+    status: pending-clinical-review
+    last_reviewed: 2026-11-21
+    next_review: 2027-11-21
+  sources: [lai-2005]
+---
+
+# Walking aids
+"""
