@@ -73,13 +73,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
-def on_env(env, *, config: MkDocsConfig, files: Files):
-    """Write the "used on" lists into the glossary page once every page is rendered."""
-    glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
-    if glossary_file is None or glossary_file.page is None or glossary_file.page.content is None:
-        return env
-    page = glossary_file.page
-    template = env.get_template("kb/used-on.html")
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
+    """Write the "used on" lists into the glossary page, after every page is rendered and after search indexed it.
+
+    Hooks run after plugins, so Material's search has already read this page: the lists stay out of the
+    index without being parsed there, which keeps the build of a large glossary fast.
+    """
+    if page.file.src_uri != GLOSSARY_PAGE or page.content is None:
+        return context
+    template = config.theme.get_env().get_template("kb/used-on.html")
 
     def used_on(marker: re.Match[str]) -> str:
         pages = sorted(_build["used_on"].get(marker.group(1), []), key=lambda p: (p.title or "").casefold())
@@ -87,7 +89,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
     # One pass over the page, not one str.replace per term: the glossary page grows with the glossary.
     page.content = USED_ON_PATTERN.sub(used_on, page.content)
-    return env
+    return context
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -56,7 +56,7 @@ BAD = {
     ),
     "broken YAML": (
         {"treatment/rest.md": "---\ntitle: [broken\ndescription: x\n---\n# Rest\n"},
-        "docs/treatment/rest.md:3: broken YAML in the front matter",
+        "docs/treatment/rest.md:2: broken YAML in the front matter",
     ),
     "description too short": (
         {"treatment/rest.md": BAD_PAGE.format("Short.")},
@@ -92,7 +92,7 @@ BAD = {
     ),
     "broken glossary YAML": (
         {"_data/glossary.yml": "- term: AVN\n  definition: [unclosed\n"},
-        "docs/_data/glossary.yml:3: broken YAML",
+        "docs/_data/glossary.yml:2: broken YAML",
     ),
 }
 
