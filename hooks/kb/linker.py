@@ -73,6 +73,8 @@ class PageState:
     src_uri: str = ""
     enabled: bool = True
     used: list[str] = field(default_factory=list)
+    # False where the host adds the definitions itself after search has indexed the page (hooks/glossary.py).
+    definitions_in_page: bool = True
 
 
 class GlossaryTreeprocessor(Treeprocessor):
@@ -91,7 +93,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         self._resolve_explicit(root, linked)
         if self.state.enabled and self.state.src_uri != self.glossary_page:
             self._walk(root, linked)
-        if self.state.used:
+        if self.state.used and self.state.definitions_in_page:
             root.append(self._definitions())
 
     def _href(self, term_id: str) -> str:
@@ -133,7 +135,6 @@ class GlossaryTreeprocessor(Treeprocessor):
         text = parent.text if after is None else after.tail
         if not text or isinstance(text, AtomicString):
             return
-        position = 0 if after is None else list(parent).index(after) + 1
         pieces: list[etree.Element] = []
         cursor = 0
         head = None
@@ -152,6 +153,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         if head is None:
             return
         pieces[-1].tail = text[cursor:]
+        position = 0 if after is None else list(parent).index(after) + 1  # Only where a term was found.
         if after is None:
             parent.text = head
         else:

@@ -86,11 +86,13 @@ class PhraseMatcher:
     def find(self, text: str) -> Iterator[Match]:
         """Yield non-overlapping matches from left to right, the longest at each word."""
         found = words(text)
+        first = self._first
         index = 0
         while index < len(found):
-            exact_word = _key(found[index].group(), True)
+            word = found[index].group()
+            exact_word = word if word.isascii() else unicodedata.normalize("NFC", word)
             folded_word = exact_word.casefold()
-            if exact_word not in self._first and folded_word not in self._first:  # Most words start no term.
+            if exact_word not in first and folded_word not in first:  # Most words start no term.
                 index += 1
                 continue
             phrase = self._longest_at(text, found, index, exact_word, folded_word)
