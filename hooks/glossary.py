@@ -37,6 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         shown=shown,
         used_on={},
         used_by_page={},
+        entries=env.get_template("kb/glossary.md"),
         definitions=env.get_template("kb/definitions.html"),
         backlinks=env.get_template("kb/used-on.html"),
     )
@@ -53,10 +54,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         log.warning(str(problem))
     if page.file.src_uri != GLOSSARY_PAGE:
         return markdown
-    template = config.theme.get_env().get_template("kb/glossary.md")
     return markdown.replace(
         GLOSSARY_MARKER,
-        template.render(
+        _build["entries"].render(
             terms=sorted(glossary.terms.values(), key=lambda t: t.term.casefold()),
             titles=_page_titles(glossary, files),
             marker=USED_ON_MARKER,
