@@ -1,4 +1,4 @@
-"""Serve the built real site on 127.0.0.1 and drive Debian's Chromium with Playwright."""
+"""Serve the built real site the way its host does and drive Debian's Chromium through it with Playwright."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.hostserver import serve
+from tests.browser.hostserver import SITE_HOST, serve
 from tests.browser.sitepages import sitemap_paths
 from tests.browser.tabs import Variant, close, open_tab
 
@@ -24,9 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # Nothing leaves this machine: every request goes to a proxy that is not there, except loopback
-    # (the test server), which Chromium never proxies. Tests record what a page tried to reach.
-    "--proxy-server=http://127.0.0.1:9",
 ]
 
 
@@ -42,20 +39,35 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """The built site served on a free loopback port, under the same path and with the same headers as on its host."""
+def site_server(site_dir: Path) -> Iterator[tuple[str, str]]:
+    """The built site served like its host (hostserver.py): the site's URL and the proxy that serves it."""
     prefix, _ = sitemap_paths(site_dir)
-    with serve(site_dir, prefix) as url:
-        yield url
+    with serve(site_dir, prefix) as urls:
+        yield urls
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole run."""
+def base_url(site_server: tuple[str, str]) -> str:
+    """The site's home page URL as the browser sees it."""
+    return site_server[0]
+
+
+@pytest.fixture(scope="session")
+def browser(site_server: tuple[str, str]):
+    """One headless Chromium for the whole run, whose every request goes to the test server as its proxy.
+
+    Nothing leaves this machine: the proxy serves the site and refuses any other host, and tests
+    record what a page tried to reach.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # The real site is served over HTTPS, a secure context (Cache Storage, service workers, clipboard);
+        # the test site is plain HTTP on a made-up host, so Chromium is told to treat it as secure too.
+        secure = f"--unsafely-treat-insecure-origin-as-secure=http://{SITE_HOST}"
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, secure], proxy={"server": site_server[1]}
+        )
         yield chromium
         chromium.close()
 

@@ -5,6 +5,12 @@ sends ETag and Last-Modified with `Cache-Control: max-age=600`, answers 304 to a
 If-None-Match, redirects a folder without its slash, and serves 404.html with status 404.
 The standard library's SimpleHTTPRequestHandler does none of the compression or caching,
 and no small library does exactly this, so the few lines below do it.
+
+The browser reaches the site as http://avn-kb.test/<path>/ through this server acting as its
+proxy, so pages sit on a default port as on the real host. Material's instant navigation needs
+that: it matches links against sitemap.xml after taking only the scheme and host name from the
+page (Material 9.8 integrations/sitemap), so a site on 127.0.0.1:<port> silently falls back to
+full page loads. As the proxy, the server also refuses every request for any other host.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+SITE_HOST = "avn-kb.test"
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 CACHE_CONTROL = "max-age=600"
 
@@ -63,8 +70,15 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         self._serve(send_body=True)
 
+    def do_CONNECT(self) -> None:
+        self.send_error(403, "this proxy serves only the site under test")
+
     def _serve(self, send_body: bool) -> None:
-        path = unquote(urlsplit(self.path).path)
+        url = urlsplit(self.path)
+        if url.netloc not in ("", SITE_HOST):
+            self.send_error(403, "this proxy serves only the site under test")
+            return
+        path = unquote(url.path)
         if not path.startswith(self.prefix) or ".." in path.split("/"):
             self._send_file(Path(self.directory) / "404.html", 404, send_body)
             return
@@ -107,14 +121,14 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path, prefix: str) -> Iterator[str]:
-    """Serve `directory` at http://127.0.0.1:<free port><prefix> until the block ends; yields that URL."""
+def serve(directory: Path, prefix: str) -> Iterator[tuple[str, str]]:
+    """Serve `directory` under `prefix` until the block ends; yields the site's URL and the proxy to reach it by."""
     handler = type("SiteHandler", (PagesHandler,), {"prefix": prefix})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+        yield f"http://{SITE_HOST}{prefix}", f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

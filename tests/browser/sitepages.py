@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
+
+from kb.pages import check_pages, page_files
 
 from tests.sitebuild import ROOT
 
@@ -23,12 +26,14 @@ def page_path(source: PurePosixPath) -> str:
 
 
 def content_pages(docs: Path = DOCS) -> list[str]:
-    """URL paths of all pages, known before the build so tests can be parametrised at collection time.
+    """URL paths of all pages, known before the build so tests can be parametrised at collection time."""
+    return sorted(page_path(PurePosixPath(path.relative_to(docs).as_posix())) for path in page_files(docs))
 
-    Folders and files starting with "_" (data, snippets) are excluded, as mkdocs.yml excludes them.
-    """
-    sources = (PurePosixPath(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md"))
-    return sorted(page_path(source) for source in sources if not any(part.startswith("_") for part in source.parts))
+
+def medical_pages(docs: Path = DOCS) -> list[str]:
+    """URL paths of the pages whose front matter makes them medical (disclaimer, review dates, sources)."""
+    records = check_pages(docs, today=date.today()).records
+    return sorted(page_path(PurePosixPath(src)) for src, record in records.items() if record.medical)
 
 
 def sitemap_paths(site_dir: Path) -> tuple[str, list[str]]:

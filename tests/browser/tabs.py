@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page, Response
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Response
 
 # Runs before any page script, in every document: collects Content-Security-Policy violation events.
 CSP_LISTENER = """
@@ -43,17 +43,51 @@ VARIANTS = (
 )
 
 
-@dataclass
-class Record:
-    """What one tab saw since it was last reset."""
+# A page has settled when no request has been in flight for this many polls in a row, 50 ms apart
+# (like Playwright's networkidle, without its fixed 500 ms); it gives up waiting after MAX_POLLS.
+QUIET_POLLS = 3
+MAX_POLLS = 200
 
-    foreign_requests: list[str]
-    console_errors: list[str]
+
+class Record:
+    """What one tab did since it was last reset: requests (also those of its workers) and console errors."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.requests: list[Request] = []
+        self.in_flight: set[Request] = set()
+        self.console_errors: list[str] = []
+
+    def listen(self, tab: Page) -> None:
+        """Follow the tab's console and its context's network events."""
+        tab.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        tab.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        tab.context.on("request", self._sent)
+        tab.context.on("requestfinished", lambda request: self.in_flight.discard(request))
+        tab.context.on("requestfailed", lambda request: self.in_flight.discard(request))
+
+    def _sent(self, request: Request) -> None:
+        self.requests.append(request)
+        self.in_flight.add(request)
+
+    @property
+    def foreign_requests(self) -> list[str]:
+        """URLs the page asked for on another origin (the proxy refused them)."""
+        return [request.url for request in self.requests if not same_origin(request.url, self.base_url)]
 
     def reset(self) -> None:
-        """Forget everything seen so far."""
-        self.foreign_requests.clear()
+        """Forget everything seen so far (a request cut off by a navigation may never report its end)."""
+        self.requests.clear()
+        self.in_flight.clear()
         self.console_errors.clear()
+
+    def settle(self, tab: Page) -> None:
+        """Wait until no request has been in flight for a few polls."""
+        quiet = polls = 0
+        while quiet < QUIET_POLLS and polls < MAX_POLLS:
+            tab.wait_for_timeout(50)
+            quiet = 0 if self.in_flight else quiet + 1
+            polls += 1
 
 
 def same_origin(url: str, base_url: str) -> bool:
@@ -65,24 +99,19 @@ def same_origin(url: str, base_url: str) -> bool:
 
 
 def open_tab(browser: Browser, base_url: str, variant: Variant = DESKTOP_LIGHT) -> Page:
-    """A tab in a fresh context that records foreign requests, console errors and CSP violations.
+    """A tab in a fresh context that records requests, console errors and CSP violations (tab.kb_record).
 
-    The browser itself blocks every request to another origin (conftest.CHROMIUM_ARGS), so recording
-    is enough here. Routing requests through Playwright would also block them, but it turns off the
-    HTTP cache and costs a round trip to Python per request.
+    The browser sends every request to the test server as its proxy, which refuses other hosts
+    (hostserver.py), so recording is enough here. Routing requests through Playwright would also block
+    them, but it turns off the HTTP cache and costs a round trip to Python per request.
     """
     context = browser.new_context(
         viewport={"width": variant.width, "height": variant.height}, color_scheme=variant.scheme
     )
     context.add_init_script(CSP_LISTENER)
     tab = context.new_page()
-    record = Record([], [])
-    tab.kb_record = record
-    tab.on("console", lambda message: message.type == "error" and record.console_errors.append(message.text))
-    tab.on("pageerror", lambda error: record.console_errors.append(str(error)))
-    context.on(
-        "request", lambda request: same_origin(request.url, base_url) or record.foreign_requests.append(request.url)
-    )
+    tab.kb_record = Record(base_url)
+    tab.kb_record.listen(tab)
     return tab
 
 
@@ -105,6 +134,37 @@ def visit_all(tabs: list[tuple[Page, Variant]], url: str) -> list[Response]:
             "scheme => document.body.getAttribute('data-md-color-scheme') === scheme", arg=variant.material_scheme
         )
     return responses
+
+
+def step_all(tabs: list[tuple[Page, Variant]], url: str) -> None:
+    """Go to `url` in several tabs at once the way a reader's click does: Material's instant navigation
+    fetches the page and swaps it into the open document, which is much quicker than a full load.
+
+    A tab that is not on the site yet, or already on `url`, loads it in full instead. A page missing
+    from sitemap.xml (the 404 page) also loads in full, as Material leaves that link to the browser.
+    """
+    stepping = []
+    for tab, variant in tabs:
+        tab.kb_record.reset()
+        fresh = "url => !window.document$ || location.href.split('#')[0] === url"
+        if tab.evaluate(fresh, url):
+            visit(tab, url, variant)
+            continue
+        tab.evaluate(
+            """url => {
+              document.querySelector("[data-md-component=container]").dataset.kbOld = "yes";
+              const link = Object.assign(document.createElement("a"), { href: url });
+              document.body.append(link);
+              link.click();
+              link.remove();
+            }""",
+            url,
+        )
+        stepping.append(tab)
+    for tab in stepping:
+        tab.wait_for_function(
+            "url => location.href.split('#')[0] === url && !document.querySelector('[data-kb-old]')", arg=url
+        )
 
 
 def csp_violations(tab: Page) -> list[str]:

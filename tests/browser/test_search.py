@@ -98,3 +98,21 @@ def test_the_open_search_with_results_has_no_axe_violations(browser, base_url: s
         assert not problems, "\n".join(problems)
     finally:
         close(tab)
+
+
+def test_the_search_index_loads_only_when_the_reader_opens_search(browser, base_url: str) -> None:
+    tab = open_tab(browser, base_url)
+    try:
+        fetched: list[str] = []
+        tab.on("request", lambda request: "search_index.json" in request.url and fetched.append(request.url))
+        tab.goto(base_url + "treatment/statins/")
+        tab.wait_for_load_state("networkidle")
+        assert fetched == []
+        found = type_query(tab, "statins", base_url)
+        assert found[0] == "treatment/statins/"
+        tab.locator(".md-search-result__item > a.md-search-result__link").first.click()
+        tab.wait_for_load_state("networkidle")
+        type_query(tab, "iloprost", base_url)
+        assert len(fetched) == 1
+    finally:
+        close(tab)

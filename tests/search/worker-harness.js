@@ -11,7 +11,7 @@ const worker = fs.readdirSync(workers).find((name) => /^search\..*\.min\.js$/.te
 const index = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_index.json"), "utf8"));
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
 // The site's own query cleaning, as the page applies it before a query reaches the worker.
-const cleanQuery = require(path.join(siteDir, "assets", "javascripts", "kb-search-query.js"));
+const cleanQuery = require(path.join(siteDir, "assets", "javascripts", "kb-search.js"));
 
 // The browser globals the worker uses: self, addEventListener("message") and postMessage.
 let deliver = null;

@@ -78,7 +78,10 @@
   document.addEventListener("click", function (event) {
     var link = termOf(event.target);
     if (link && tapOnShownTerm === false) {
+      /* Material's instant navigation follows links from a listener on <body> that ignores
+         preventDefault, so the tap must not reach it either. */
       event.preventDefault();
+      event.stopPropagation();
       show(link);
     } else if (!link) {
       hide();

@@ -1,5 +1,13 @@
 /*
- * Drop stop words from a search query before Material's search worker sees it.
+ * Two changes to Material's search, made before its bundle starts the search:
+ *
+ * 1. Load the search index only when the reader first opens search. Material fetches
+ *    search/search_index.json (about 90 KiB compressed) on every first page load, which
+ *    alone would take a page past its 150 KiB budget; most readers never search.
+ *    Material's own requests go through XMLHttpRequest; the request for the index is
+ *    held back until the search box gets focus or the search toggle opens.
+ *
+ * 2. Drop stop words from a search query before Material's search worker sees it.
  *
  * Material adds a trailing wildcard to every word of a query ("can i run" becomes
  * "can* i* run*"), and lunr skips its stop-word filter for wildcard words. The index
@@ -35,6 +43,37 @@
     module.exports = cleanQuery;
     return;
   }
+
+  var SEARCH_INDEX = /\/search\/search_index\.json$/;
+  var searchOpened = false;
+  var held = [];
+  function openSearch() {
+    if (searchOpened) { return; }
+    searchOpened = true;
+    held.splice(0).forEach(function (send) { send(); });
+  }
+  root.document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "__search" && event.target.checked) { openSearch(); }
+  }, true);
+  root.document.addEventListener("focusin", function (event) {
+    if (event.target && event.target.matches && event.target.matches("input[name='query']")) { openSearch(); }
+  }, true);
+  var open = root.XMLHttpRequest.prototype.open;
+  var send = root.XMLHttpRequest.prototype.send;
+  root.XMLHttpRequest.prototype.open = function (method, url) {
+    this.kbSearchIndex = SEARCH_INDEX.test(String(url).split("?")[0]);
+    return open.apply(this, arguments);
+  };
+  root.XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (request.kbSearchIndex && !searchOpened) {
+      held.push(function () { send.apply(request, args); });
+      return undefined;
+    }
+    return send.apply(request, args);
+  };
+
   var NativeWorker = root.Worker;
   if (!NativeWorker) { return; }
   function Worker(url, options) {
