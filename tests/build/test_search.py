@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from tests.search.engine import node, rank, read_queries, search
+from tests.search.report import main as report
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = read_queries()
@@ -80,3 +81,13 @@ def test_no_definition_or_tooltip_text_reaches_a_search_snippet(site_dir: Path, 
         if definition in entry["text"]
     ]
     assert leaked == []
+
+
+def test_the_report_prints_every_rank_and_the_summary_for_a_relative_site_path(
+    site_dir: Path, results: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(site_dir.parent)
+    assert report([site_dir.name]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(QUERIES) + 1
+    assert lines[-1].startswith(f"{len(QUERIES)} queries: hit@1 ") and "hit@3 1.00" in lines[-1]

@@ -5,7 +5,7 @@
 const fs = require("fs");
 const path = require("path");
 
-const siteDir = process.argv[2];
+const siteDir = path.resolve(process.argv[2]);
 const workers = path.join(siteDir, "assets", "javascripts", "workers");
 const worker = fs.readdirSync(workers).find((name) => /^search\..*\.min\.js$/.test(name));
 const index = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_index.json"), "utf8"));
