@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,16 @@ def test_a_commit_with_mistakes_is_stopped_with_the_usual_messages(tmp_path: Pat
         "or fix the spelling" in out
     )
     assert "Python lint (ruff)" in out and "(no files to check)Skipped" in out
+
+
+def test_a_plain_pytest_run_collects_every_test_folder() -> None:
+    # pytest's default norecursedirs holds "build", which once left tests/build out of `make test` unseen.
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    folders = {line.split("/")[1] for line in done.stdout.splitlines() if line.startswith("tests/")}
+    assert {"unit", "build", "browser"} <= folders
