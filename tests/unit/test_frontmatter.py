@@ -10,23 +10,8 @@ from kb.frontmatter import FrontMatter, MissingFrontMatterError, normalise, spli
 from kb.pages import check_file
 from kb.sitedata import SiteData, load_site_data
 
-from tests.unit.samples import DATA, TODAY
+from tests.unit.samples import DATA, MEDICAL_PAGE, TODAY
 
-MEDICAL_PAGE = """\
----
-title: Walking aids
-description: How a cane, crutches or a walker can help with hip AVN.
-medical:
-  disclaimer: general
-  review:
-    status: pending-clinical-review
-    last_reviewed: 2026-11-21
-    next_review: 2027-11-21
-  sources: [lai-2005]
----
-
-# Walking aids
-"""
 BROKEN_YAML_FIX = "fix the YAML on this line (MkDocs would show it as page text)"
 NOT_FIELDS_FIX = "write one field per line, as in CONTRIBUTING.md"
 
