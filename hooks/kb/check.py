@@ -26,22 +26,21 @@ from .search_terms import page_problems as synonym_page_problems
 
 def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
     """Every problem of the build hooks' checks, plus unsupported claims, in file and line order."""
-    problems = check_pages(docs_dir, today=today, shown_dir=shown_dir).problems
     glossary = load_glossary(docs_dir / DATA_DIR / GLOSSARY, f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
-    problems += glossary.problems
     synonyms = load_synonyms(docs_dir / DATA_DIR / SYNONYMS, f"{shown_dir}/{DATA_DIR}/{SYNONYMS}")
-    problems += synonyms.problems
-    pages = {path.relative_to(docs_dir).as_posix(): path for path in page_files(docs_dir)}
-    problems += glossary_page_problems(glossary, set(pages), f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
-    problems += synonym_page_problems(synonyms, set(pages), f"{shown_dir}/{DATA_DIR}/{SYNONYMS}")
-    for src_uri, path in pages.items():
-        try:
-            raw = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            continue  # check_pages has reported it.
-        problems += explicit_link_problems(raw, f"{shown_dir}/{src_uri}", glossary)
-        problems += claim_problems(raw, f"{shown_dir}/{src_uri}")
-    return sorted(problems)
+
+    def explicit_links(raw: str, shown_as: str) -> list[Problem]:
+        return explicit_link_problems(raw, shown_as, glossary)
+
+    checked = check_pages(docs_dir, today=today, shown_dir=shown_dir, page_checks=(explicit_links, claim_problems))
+    pages = {path.relative_to(docs_dir).as_posix() for path in page_files(docs_dir)}
+    return sorted(
+        checked.problems
+        + glossary.problems
+        + synonyms.problems
+        + glossary_page_problems(glossary, pages, f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
+        + synonym_page_problems(synonyms, pages, f"{shown_dir}/{DATA_DIR}/{SYNONYMS}")
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -39,8 +40,16 @@ def page_files(docs_dir: Path) -> list[Path]:
     )
 
 
-def check_pages(docs_dir: Path, *, today: date, shown_dir: str = "docs") -> PagesCheck:
-    """Check the site data, every page's front matter, folder defaults and uncited sources."""
+PageCheck = Callable[[str, str], list[Problem]]
+
+
+def check_pages(
+    docs_dir: Path, *, today: date, shown_dir: str = "docs", page_checks: Sequence[PageCheck] = ()
+) -> PagesCheck:
+    """Check the site data, every page's front matter, folder defaults and uncited sources.
+
+    ``page_checks`` run on each page's raw text too, ``check(raw, shown_as)``, so a page is read once.
+    """
     result = PagesCheck(load_site_data(docs_dir / DATA_DIR, f"{shown_dir}/{DATA_DIR}"))
     result.problems += result.site.problems
     result.problems += _folder_defaults(docs_dir, shown_dir)
@@ -57,6 +66,8 @@ def check_pages(docs_dir: Path, *, today: date, shown_dir: str = "docs") -> Page
             continue
         record, problems = check_file(raw, src_uri, f"{shown_dir}/{src_uri}", result.site, today)
         result.problems += problems
+        for check in page_checks:
+            result.problems += check(raw, f"{shown_dir}/{src_uri}")
         if record:
             result.records[src_uri] = record
     result.problems += _uncited_sources(result, docs_dir, shown_dir)
