@@ -21,7 +21,7 @@ USED_ON_MARKER = "<!-- kb:used-on:{id} -->"
 USED_ON_PATTERN = re.compile(re.escape(USED_ON_MARKER).replace(r"\{id\}", r"([^\s>]+)"))
 
 log = get_plugin_logger(__name__)
-_state = PageState(definitions_in_page=False)
+_state = PageState()
 _build: dict = {}
 
 
@@ -36,9 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary=glossary,
         shown=shown,
         used_on={},
-        used_by_page={},
         entries=env.get_template("kb/glossary.md"),
-        definitions=env.get_template("kb/definitions.html"),
         backlinks=env.get_template("kb/used-on.html"),
     )
     config.markdown_extensions.append(GlossaryExtension(glossary, GLOSSARY_PAGE, _state))
@@ -75,33 +73,27 @@ def _page_titles(glossary: Glossary, files: Files) -> dict[str, str]:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Remember which terms this page linked, for its definitions and the glossary's "used on" lists."""
-    _build["used_by_page"][page.file.src_uri] = list(_state.used)
+    """Remember which terms this page linked, for the glossary's "used on" lists."""
     for term_id in _state.used:
         _build["used_on"].setdefault(term_id, []).append(page)
     return html
 
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
-    """Add the page's term definitions, and on the glossary page the "used on" lists, once search has indexed it.
+    """Write the "used on" lists into the glossary page, once every page is rendered and search has indexed it.
 
-    Hooks run after plugins, so Material's search has already read the page: definitions never reach a
-    search snippet, and the search plugin does not parse them, which keeps large builds fast.
+    Hooks run after plugins, so Material's search has already read this page: the lists stay out of the index.
     """
-    if page.content is None:
+    if page.file.src_uri != GLOSSARY_PAGE or page.content is None:
         return context
-    terms = [_build["glossary"].terms[term_id] for term_id in _build["used_by_page"].get(page.file.src_uri, [])]
-    if terms:
-        page.content += _build["definitions"].render(terms=terms)
-    if page.file.src_uri == GLOSSARY_PAGE:
 
-        def used_on(marker: re.Match[str]) -> str:
-            pages = sorted(_build["used_on"].get(marker.group(1), []), key=lambda p: (p.title or "").casefold())
-            found = [{"title": p.title, "url": get_relative_url(p.url, page.url)} for p in pages]
-            return _build["backlinks"].render(pages=found)
+    def used_on(marker: re.Match[str]) -> str:
+        pages = sorted(_build["used_on"].get(marker.group(1), []), key=lambda p: (p.title or "").casefold())
+        found = [{"title": p.title, "url": get_relative_url(p.url, page.url)} for p in pages]
+        return _build["backlinks"].render(pages=found)
 
-        # One pass over the page, not one str.replace per term: the glossary page grows with the glossary.
-        page.content = USED_ON_PATTERN.sub(used_on, page.content)
+    # One pass over the page, not one str.replace per term: the glossary page grows with the glossary.
+    page.content = USED_ON_PATTERN.sub(used_on, page.content)
     return context
 
 

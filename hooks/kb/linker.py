@@ -73,8 +73,6 @@ class PageState:
     src_uri: str = ""
     enabled: bool = True
     used: list[str] = field(default_factory=list)
-    # False where the host adds the definitions itself after search has indexed the page (hooks/glossary.py).
-    definitions_in_page: bool = True
 
 
 class GlossaryTreeprocessor(Treeprocessor):
@@ -93,7 +91,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         self._resolve_explicit(root, linked)
         if self.state.enabled and self.state.src_uri != self.glossary_page:
             self._walk(root, linked)
-        if self.state.used and self.state.definitions_in_page:
+        if self.state.used:
             root.append(self._definitions())
 
     def _href(self, term_id: str) -> str:

@@ -89,8 +89,7 @@ class PhraseMatcher:
         first = self._first
         index = 0
         while index < len(found):
-            word = found[index].group()
-            exact_word = word if word.isascii() else unicodedata.normalize("NFC", word)
+            exact_word = _key(found[index].group(), True)
             folded_word = exact_word.casefold()
             if exact_word not in first and folded_word not in first:  # Most words start no term.
                 index += 1
