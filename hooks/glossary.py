@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kb.glossary import GLOSSARY, Glossary, load_glossary
+from kb.glossary import GLOSSARY, Glossary, load_glossary, page_problems
 from kb.linker import GlossaryExtension, PageState, explicit_link_problems, unused_term_problems
 from kb.pages import shown_docs_dir
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +41,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     config.markdown_extensions.append(GlossaryExtension(glossary, GLOSSARY_PAGE, _state))
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Report terms whose page: names no page of the site."""
+    pages = {file.src_uri for file in files.documentation_pages()}
+    for problem in page_problems(_build["glossary"], pages, f"{_build['shown']}/_data/{GLOSSARY}"):
+        log.warning(str(problem))
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

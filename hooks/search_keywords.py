@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from kb.glossary import GLOSSARY, load_glossary
-from kb.glossary import page_problems as glossary_page_problems
 from kb.pages import shown_docs_dir
 from kb.search_terms import KEYWORDS_FIELD, SYNONYMS, add_keywords, keywords_by_page, load_synonyms, page_problems
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +25,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     synonyms = load_synonyms(data / SYNONYMS, f"{shown}/_data/{SYNONYMS}")
     for problem in synonyms.problems:
         log.warning(str(problem))
-    glossary = load_glossary(data / GLOSSARY, f"{shown}/_data/{GLOSSARY}")  # Its own problems: hooks/glossary.py.
+    glossary = load_glossary(data / GLOSSARY, f"{shown}/_data/{GLOSSARY}")  # hooks/glossary.py reports its problems.
     _build.update(shown=shown, synonyms=synonyms, glossary=glossary)
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is None or KEYWORDS_FIELD not in (search.config.get("fields") or {}):
@@ -35,12 +34,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Report keywords and glossary pages that point at no page; remember each page's URL."""
+    """Report synonym entries for pages that do not exist; remember each page's URL."""
     pages = {file.src_uri: file.url for file in files.documentation_pages()}
     shown = _build["shown"]
     for problem in page_problems(_build["synonyms"], set(pages), f"{shown}/_data/{SYNONYMS}"):
-        log.warning(str(problem))
-    for problem in glossary_page_problems(_build["glossary"], set(pages), f"{shown}/_data/{GLOSSARY}"):
         log.warning(str(problem))
     _build["urls"] = pages
     return files

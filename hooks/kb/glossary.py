@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .datafiles import read, unknown_keys
 from .matcher import words
+from .pages import is_page_path
 from .problems import Problem
 
 GLOSSARY = "glossary.yml"
@@ -17,7 +18,6 @@ ENTRY_FIELDS = frozenset({"term", "aliases", "definition", "more", "see_also", "
 DEFINITION_LENGTH = (20, 250)
 _NAME = re.compile(r"^[^\W_][\w '\u2019().\-/]*$")
 _MARKUP = re.compile(r"[<>]|&[#\w]+;")
-_PAGE = re.compile(r"^(?!/)(?!.*\.\./)[\w./-]+\.md$")
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,7 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
             )
         )
     page = entry.get("page", "")
-    if not isinstance(page, str) or (page and not _PAGE.match(page)):
+    if page != "" and not is_page_path(page):
         found.append(
             Problem(
                 shown_as,

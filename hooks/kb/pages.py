@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +16,8 @@ from .sitedata import BIBLIOGRAPHY, SiteData, load_site_data
 from .strictyaml import YamlError, load
 
 DATA_DIR = "_data"
+# A page named from data files: a relative path under docs/ ending in .md, never climbing out of it.
+_PAGE_PATH = re.compile(r"^(?!/)(?!.*\.\./)[\w./-]+\.md$")
 
 
 @dataclass
@@ -24,6 +27,11 @@ class PagesCheck:
     site: SiteData
     records: dict[str, PageRecord] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+
+def is_page_path(text: object) -> bool:
+    """Whether ``text`` is written like the path of a page under docs/ (treatment/statins.md)."""
+    return isinstance(text, str) and bool(_PAGE_PATH.match(text))
 
 
 def shown_docs_dir(docs_dir: str, config_file: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .datafiles import read
 from .glossary import Glossary
+from .pages import is_page_path
 from .problems import Problem
 
 SYNONYMS = "search-synonyms.yml"
@@ -42,7 +43,7 @@ def load_synonyms(path: Path, shown_as: str) -> Synonyms:
     for page, value in loaded.data.items():
         line = loaded.line_of((page,), 1)
         words = _as_words(value)
-        if not isinstance(page, str) or not page.endswith(".md"):
+        if not is_page_path(page):
             synonyms.problems.append(
                 Problem(
                     shown_as,

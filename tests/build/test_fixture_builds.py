@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build.fixture_site import write_site
+from tests.build.fixture_site import GLOSSARY, write_site
 from tests.sitebuild import build_site
 
 
@@ -89,6 +89,10 @@ BAD = {
             "about.md": "---\ntitle: About\ndescription: Who writes this fixture site and how it is paid for.\nmedical: false\n---\n\n# About\n\nSee [bone](glossary:bone-death).\n"
         },
         "docs/about.md:9: the glossary link names an unknown term 'bone-death'",
+    ),
+    "glossary page that does not exist": (
+        {"_data/glossary.yml": GLOSSARY.replace("- term: collapse\n", "- term: collapse\n  page: treatment/gone.md\n")},
+        "docs/_data/glossary.yml:4: the page of 'collapse', treatment/gone.md, is not a page of the site",
     ),
     "broken glossary YAML": (
         {"_data/glossary.yml": "- term: AVN\n  definition: [unclosed\n"},
