@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kb.glossary import load_glossary
 from kb.glossary import page_problems as glossary_page_problems
 from kb.search_terms import KEYWORDS_FIELD, Synonyms, add_keywords, keywords_by_page, load_synonyms, page_problems
+
+from tests.unit.test_glossary_data import load as glossary
 
 SHOWN = "docs/_data/search-synonyms.yml"
 DEFINITION = "A medicine that eases pain and swelling, sold under many brand names."
@@ -17,12 +18,6 @@ def synonyms(tmp_path: Path, text: str) -> Synonyms:
     path = tmp_path / "search-synonyms.yml"
     path.write_text(text, encoding="utf-8")
     return load_synonyms(path, SHOWN)
-
-
-def glossary(tmp_path: Path, text: str):
-    path = tmp_path / "glossary.yml"
-    path.write_text(text, encoding="utf-8")
-    return load_glossary(path, "docs/_data/glossary.yml")
 
 
 def test_a_sound_list_loads_each_page_with_its_words_and_line(tmp_path: Path) -> None:
