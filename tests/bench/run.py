@@ -59,19 +59,17 @@ def main() -> int:
     print(
         f"{'pages':>5} {'terms':>5} | {'without s':>9} {'with s':>8} {'added':>7} | {'without MiB':>11} {'with MiB':>9}"
     )
-    overhead = 0.0
     for pages, terms in sizes:
         found = measure(pages, terms, args.repeat)
         plain, hooked = found[False], found[True]
         added = hooked["seconds"] / plain["seconds"] - 1
-        overhead = added
         print(
             f"{pages:>5} {terms:>5} | {plain['seconds']:>9.2f} {hooked['seconds']:>8.2f} {added:>+7.1%} |"
             f" {plain['peak_mib']:>11.0f} {hooked['peak_mib']:>9.0f}",
             flush=True,
         )
     print(f"median of {args.repeat} builds each; target: the hooks add at most {TARGET:.0%} to the last row")
-    return 0 if overhead <= TARGET else 1
+    return 0 if added <= TARGET else 1  # The last row: the largest site.
 
 
 if __name__ == "__main__":
