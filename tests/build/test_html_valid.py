@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
+from tests.required_tools import missing_tool
 from tests.sitebuild import ROOT
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -24,9 +22,7 @@ def _java() -> str:
     java = shutil.which("java")
     if java and VNU_JAR.is_file():
         return java
-    if os.environ.get("KB_REQUIRE_BROWSER") == "1":
-        pytest.fail(HINT.replace("skipped", "required (KB_REQUIRE_BROWSER=1)"))
-    pytest.skip(HINT)
+    missing_tool(HINT)
 
 
 def _where(message: dict, site_dir: Path) -> str:

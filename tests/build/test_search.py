@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from tests.required_tools import missing_tool
 from tests.search.engine import node, rank, read_queries, search
 from tests.search.report import main as report
 
@@ -21,9 +21,7 @@ QUERIES = read_queries()
 def results(site_dir: Path) -> dict[str, list[str]]:
     """The result pages of every query in tests/search/queries.md, best first."""
     if node() is None:
-        if os.environ.get("KB_REQUIRE_BROWSER") == "1":
-            pytest.fail("Node.js is required for the search tests (KB_REQUIRE_BROWSER=1): apt-get install nodejs")
-        pytest.skip("search tests skipped: Node.js is missing; install it with `apt-get install nodejs`")
+        missing_tool("search tests skipped: Node.js is missing; install it with `apt-get install nodejs`")
     texts = [query.text for query in QUERIES]
     return dict(zip(texts, search(site_dir, texts), strict=True))
 
