@@ -1,9 +1,10 @@
-"""Find glossary terms in text in one pass over its words, whatever the number of terms.
+"""Find glossary terms in text in one pass, whatever the number of terms.
 
 A regular expression with one alternative per term tries every alternative at
-every position, so its cost grows with the glossary. Here each word is looked up
-once in a dictionary of first words, and only the few phrases that start with
-that word are compared: the cost follows the text, not the term count.
+every position, so its cost grows with the glossary. Here one expression shaped
+as a trie of the terms' first words (one branch per letter, not per term) finds
+the words that may start a term, and only the few phrases that start with such a
+word are compared: the cost follows the text, not the term count.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Combining marks, so that text in decomposed form (NFD: "e" + U+0301) is still one word.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -21,6 +23,11 @@ _LETTERS = rf"(?:[^\W_][{_MARKS}]*)+"
 # Apostrophes split, so "AVN's" holds the word "AVN".
 _WORD = re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")
 _SPACE = re.compile(r"[ \t\n\u00a0]+")
+_MARK = re.compile(f"[{_MARKS}]")
+# Where a word starts and ends, as _WORD splits text without combining marks: not inside a word, nor
+# after a hyphen that joins two words ("AVN-related"); the candidate trie sits between the two.
+_WORD_START = r"(?<![^\W_])(?<![^\W_]-)"
+_WORD_END = r"(?![^\W_])(?!-[^\W_])"
 
 
 def words(text: str) -> list[re.Match[str]]:
@@ -44,9 +51,8 @@ def _glue(text: str) -> str:
     return _SPACE.sub(" ", text).replace("\u2019", "'")
 
 
-@dataclass(frozen=True)
-class Match:
-    """A term found at ``start:end`` of the text."""
+class Match(NamedTuple):
+    """A term found at ``start:end`` of the text (a named tuple: the linker makes many)."""
 
     start: int
     end: int
@@ -82,52 +88,81 @@ class PhraseMatcher:
             self._first.setdefault(entry.parts[0], []).append(entry)
         for candidates in self._first.values():
             candidates.sort(key=lambda item: -len(item.parts))
+        self._folded_first = frozenset(key.casefold() for key in self._first)
+        self._first_words = re.compile(_WORD_START + _trie(self._folded_first) + _WORD_END) if self._first else None
 
-    def find(self, text: str) -> Iterator[Match]:
-        """Yield non-overlapping matches from left to right, the longest at each word."""
-        found = words(text)
-        first = self._first
-        index = 0
-        while index < len(found):
-            exact_word = _key(found[index].group(), True)
-            folded_word = exact_word.casefold()
-            if exact_word not in first and folded_word not in first:  # Most words start no term.
-                index += 1
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches from left to right, the longest at each word."""
+        matches: list[Match] = []
+        end = 0
+        for start, word_end in self._first_word_spans(text):
+            if start < end:  # Inside the phrase just matched.
                 continue
-            phrase = self._longest_at(text, found, index, exact_word, folded_word)
-            if phrase is None:
-                index += 1
-                continue
-            length = len(phrase.parts)
-            yield Match(found[index].start(), found[index + length - 1].end() + len(phrase.tail), phrase.term_id)
-            index += length
+            match = self._longest_at(text, start, word_end)
+            if match is not None:
+                matches.append(match)
+                end = match.end
+        return matches
 
-    def _longest_at(
-        self, text: str, found: list[re.Match[str]], index: int, exact_word: str, folded_word: str
-    ) -> _Phrase | None:
-        """The longest phrase starting at word ``index``, whose word is given in both forms."""
-        best: _Phrase | None = None
+    def _first_word_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the words that may start a phrase are: those whose case-folded form is a first word."""
+        if self._first_words is None:
+            return []
+        folded = text.casefold()
+        # The trie reads the case-folded text in place: same length, composed, no combining marks.
+        if len(folded) == len(text) and (
+            text.isascii() or (_MARK.search(text) is None and unicodedata.is_normalized("NFC", text))
+        ):
+            return [match.span() for match in self._first_words.finditer(folded)]
+        return [match.span() for match in _WORD.finditer(text) if _key(match.group(), False) in self._folded_first]
+
+    def _longest_at(self, text: str, start: int, word_end: int) -> Match | None:
+        """The longest phrase that starts with the word at ``start:word_end``; an exact-case phrase wins a tie."""
+        exact_word = _key(text[start:word_end], True)
+        folded_word = exact_word.casefold()
+        best: Match | None = None
+        best_length = 0
         for key in dict.fromkeys((exact_word, folded_word)):  # Ordered: exact case first.
-            for phrase in self._first.get(key, ()):
-                if (best and len(phrase.parts) <= len(best.parts)) or key != (
-                    exact_word if phrase.exact else folded_word
-                ):
+            for phrase in self._first.get(key, ()):  # Longest first.
+                if len(phrase.parts) <= best_length or key != (exact_word if phrase.exact else folded_word):
                     continue
-                if self._continues(text, found, index, phrase):
-                    best = phrase
+                end = _phrase_end(text, word_end, phrase)
+                if end is not None:
+                    best, best_length = Match(start, end, phrase.term_id), len(phrase.parts)
                     break
         return best
 
-    @staticmethod
-    def _continues(text: str, found: list[re.Match[str]], index: int, phrase: _Phrase) -> bool:
-        """True when the words from ``index`` on spell the phrase, with the same glue and tail."""
-        if index + len(phrase.parts) > len(found):
-            return False
-        for offset, part in enumerate(phrase.parts):
-            match = found[index + offset]
-            if _key(match.group(), phrase.exact) != part:
-                return False
-            if offset and _glue(text[found[index + offset - 1].end() : match.start()]) != phrase.glue[offset - 1]:
-                return False
-        end = found[index + len(phrase.parts) - 1].end()
-        return _glue(text[end : end + len(phrase.tail)]) == phrase.tail
+
+def _phrase_end(text: str, word_end: int, phrase: _Phrase) -> int | None:
+    """Where ``phrase`` ends if the text after its first word (which ends at ``word_end``) spells the rest."""
+    end = word_end
+    rest = len(phrase.parts) - 1
+    following = list(itertools.islice(_WORD.finditer(text, word_end), rest)) if rest else []
+    if len(following) < rest:
+        return None
+    for part, glue, word in zip(phrase.parts[1:], phrase.glue, following, strict=True):
+        if _glue(text[end : word.start()]) != glue or _key(word.group(), phrase.exact) != part:
+            return None
+        end = word.end()
+    if phrase.tail and _glue(text[end : end + len(phrase.tail)]) != phrase.tail:
+        return None
+    return end + len(phrase.tail)
+
+
+def _trie(keys: Iterable[str]) -> str:
+    """A regular expression matching any of ``keys``, branching once per letter: its cost follows the word, not the count."""
+    root: dict = {}
+    for key in keys:
+        node = root
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)

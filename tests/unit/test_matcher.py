@@ -413,3 +413,18 @@ def test_text_in_decomposed_form_matches_a_composed_name() -> None:
     decomposed = unicodedata.normalize("NFD", "Une ostéonécrose.")
     assert found([("ostéonécrose", "o")], decomposed) == [(unicodedata.normalize("NFD", "ostéonécrose"), "o")]
     assert found([(unicodedata.normalize("NFD", "ostéonécrose"), "o")], "Une ostéonécrose.") == [("ostéonécrose", "o")]
+
+
+def test_a_letter_whose_case_folding_is_longer_matches_either_way() -> None:
+    """ "ß" folds to "ss": such text is read word by word, not by the first-word trie, and still matches."""
+    phrases = [("Straße", "s")]
+    assert found(phrases, "Die Straße und die STRASSE, nicht die Strasse-x.") == [
+        ("Straße", "s"),
+        ("STRASSE", "s"),
+    ]
+    assert found(phrases, "Only ASCII: STRASSE.") == [("STRASSE", "s")]
+
+
+def test_combining_marks_next_to_a_word_do_not_hide_it() -> None:
+    """A stray combining mark after a space is not part of a word: the word after it still starts one."""
+    assert found([("AVN", "avn")], "x \u0301AVN and AVN\u0301") == [("AVN", "avn")]
