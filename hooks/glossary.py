@@ -5,8 +5,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kb.glossary import GLOSSARY, Glossary, load_glossary, page_problems
-from kb.linker import GlossaryExtension, PageState, explicit_link_problems, unused_term_problems
+from kb.glossary import (
+    GLOSSARY,
+    GLOSSARY_MARKER,
+    GLOSSARY_PAGE,
+    Glossary,
+    glossary_page_problems,
+    load_glossary,
+    page_problems,
+)
+from kb.linker import (
+    GlossaryExtension,
+    PageState,
+    explicit_link_problems,
+    unused_term_problems,
+    without_glossary_markup,
+)
 from kb.pages import shown_docs_dir
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -15,8 +29,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-GLOSSARY_PAGE = "glossary.md"
-GLOSSARY_MARKER = "<!-- kb:glossary -->"
 USED_ON_MARKER = "<!-- kb:used-on:{id} -->"
 USED_ON_PATTERN = re.compile(re.escape(USED_ON_MARKER).replace(r"\{id\}", r"([^\s>]+)"))
 
@@ -36,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary=glossary,
         shown=shown,
         used_on={},
+        held_back={},
         entries=env.get_template("kb/glossary.md"),
         backlinks=env.get_template("kb/used-on.html"),
     )
@@ -44,10 +57,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Report terms whose page: names no page of the site."""
+    """Report terms whose page: names no page of the site, and a glossary page without its marker."""
+    glossary, shown = _build["glossary"], _build["shown"]
     pages = {file.src_uri for file in files.documentation_pages()}
-    for problem in page_problems(_build["glossary"], pages, f"{_build['shown']}/_data/{GLOSSARY}"):
+    glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
+    text = glossary_file.content_string if glossary_file else None
+    for problem in page_problems(glossary, pages, f"{shown}/_data/{GLOSSARY}") + glossary_page_problems(
+        glossary, text, f"{shown}/{GLOSSARY_PAGE}"
+    ):
         log.warning(str(problem))
+    _build["glossary_url"] = glossary_file.url if glossary_file else ""
     return files
 
 
@@ -56,7 +75,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     glossary: Glossary = _build["glossary"]
     _state.src_uri = page.file.src_uri
     _state.enabled = page.meta.get("glossary", True) is not False
-    for problem in explicit_link_problems(page.file.content_string, f"{_build['shown']}/{page.file.src_uri}", glossary):
+    # The linker runs after MkDocs has resolved links, so it is handed the final URL.
+    _state.glossary_url = get_relative_url(_build["glossary_url"], page.url) if _build["glossary_url"] else ""
+    shown = f"{_build['shown']}/{page.file.src_uri}"
+    for problem in explicit_link_problems(page.file.content_string, shown, glossary):
         log.warning(str(problem))
     if page.file.src_uri != GLOSSARY_PAGE:
         return markdown
@@ -81,28 +103,56 @@ def _page_titles(glossary: Glossary, files: Files) -> dict[str, str]:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Remember which terms this page linked, for the glossary's "used on" lists."""
+    """Remember which terms this page linked; hand search the page as it was before linking.
+
+    Material's search reads every tag in Python, and neither the term links nor the hidden definitions add a
+    word to its index. Indexing the page without them saves that reading; on_page_context puts them back.
+    """
     for term_id in _state.used:
         _build["used_on"].setdefault(term_id, []).append(page)
-    return html
+    plain = without_glossary_markup(html)
+    if plain != html:
+        _build["held_back"][page.file.src_uri] = (plain, html)
+    return plain
 
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
-    """Write the "used on" lists into the glossary page, once every page is rendered and search has indexed it.
+    """Put back the term links once search has indexed the page; write the "used on" lists into the glossary page.
 
     Hooks run after plugins, so Material's search has already read this page: the lists stay out of the index.
     """
+    plain, linked = _build["held_back"].pop(page.file.src_uri, (None, None))
+    if linked is not None:
+        if page.content is not plain:
+            log.warning(
+                f"mkdocs.yml: a plugin or hook changed {_build['shown']}/{page.file.src_uri} before the glossary"
+                " hook put its term links back, so they are lost; list that hook after hooks/glossary.py,"
+                " or turn that plugin off"
+            )
+        else:
+            page.content = linked
     if page.file.src_uri != GLOSSARY_PAGE or page.content is None:
         return context
 
+    # Each page is listed under many terms: work out its title and link once, not once a term.
+    linking = {p.file.src_uri: p for pages in _build["used_on"].values() for p in pages}
+    links = {
+        uri: {"title": p.title, "url": get_relative_url(p.url, page.url), "key": (p.title or "").casefold()}
+        for uri, p in linking.items()
+    }
+
     def used_on(marker: re.Match[str]) -> str:
-        pages = sorted(_build["used_on"].get(marker.group(1), []), key=lambda p: (p.title or "").casefold())
-        found = [{"title": p.title, "url": get_relative_url(p.url, page.url)} for p in pages]
+        found = sorted((links[p.file.src_uri] for p in _build["used_on"].get(marker.group(1), [])), key=_by_title)
         return _build["backlinks"].render(pages=found)
 
     # One pass over the page, not one str.replace per term: the glossary page grows with the glossary.
     page.content = USED_ON_PATTERN.sub(used_on, page.content)
     return context
+
+
+def _by_title(link: dict[str, str]) -> str:
+    """Sort key of a "used on" link: its page title, case-folded."""
+    return link["key"]
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

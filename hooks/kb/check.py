@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from .claims import claim_problems
-from .glossary import GLOSSARY, load_glossary
-from .glossary import page_problems as glossary_page_problems
+from .glossary import GLOSSARY, GLOSSARY_PAGE, glossary_page_problems, load_glossary
+from .glossary import page_problems as term_page_problems
 from .linker import explicit_link_problems
 from .pages import DATA_DIR, check_pages, page_files
 from .problems import Problem
@@ -34,11 +34,14 @@ def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
 
     checked = check_pages(docs_dir, today=today, shown_dir=shown_dir, page_checks=(explicit_links, claim_problems))
     pages = {path.relative_to(docs_dir).as_posix() for path in page_files(docs_dir)}
+    glossary_page = docs_dir / GLOSSARY_PAGE
+    glossary_text = glossary_page.read_text(encoding="utf-8", errors="replace") if glossary_page.is_file() else None
     return sorted(
         checked.problems
         + glossary.problems
         + synonyms.problems
-        + glossary_page_problems(glossary, pages, f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
+        + term_page_problems(glossary, pages, f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
+        + glossary_page_problems(glossary, glossary_text, f"{shown_dir}/{GLOSSARY_PAGE}")
         + synonym_page_problems(synonyms, pages, f"{shown_dir}/{DATA_DIR}/{SYNONYMS}")
     )
 

@@ -14,6 +14,8 @@ from .pages import is_page_path
 from .problems import Problem
 
 GLOSSARY = "glossary.yml"
+GLOSSARY_PAGE = "glossary.md"
+GLOSSARY_MARKER = "<!-- kb:glossary -->"
 ENTRY_FIELDS = frozenset({"term", "aliases", "definition", "more", "see_also", "page"})
 DEFINITION_LENGTH = (20, 250)
 _NAME = re.compile(r"^[^\W_][\w '\u2019().\-/]*$")
@@ -110,6 +112,23 @@ def page_problems(glossary: Glossary, pages: set[str], shown_as: str) -> list[Pr
         for term in glossary.terms.values()
         if term.page and term.page not in pages
     ]
+
+
+def glossary_page_problems(glossary: Glossary, text: str | None, shown_as: str) -> list[Problem]:
+    """The glossary page (``text``, None if missing) must hold the marker the entries replace.
+
+    Every term link points into that page, and MkDocs does not check them (see kb.linker).
+    """
+    if not glossary.terms:
+        return []
+    if text is None:
+        return [Problem(shown_as, 1, "the glossary page is missing, and every term links to it", _MARKER_FIX)]
+    if GLOSSARY_MARKER not in text:
+        return [Problem(shown_as, 1, f"the line {GLOSSARY_MARKER} is missing, so no term has an entry", _MARKER_FIX)]
+    return []
+
+
+_MARKER_FIX = f"write the page with a title and the line {GLOSSARY_MARKER} where the entries go"
 
 
 def _see_also_fix(target: str, terms: dict[str, Term]) -> str:

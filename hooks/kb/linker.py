@@ -1,8 +1,10 @@
 """A Python-Markdown extension that links the first mention of each glossary term.
 
 It works on the element tree after the table of contents is built, so headings,
-the TOC and the nav keep their plain text, and before MkDocs resolves relative
-links, so the glossary links are checked like any other link.
+the TOC and the nav keep their plain text, and after MkDocs has resolved the
+page's own relative links. The MkDocs adapter hands it the glossary page's final
+URL, so MkDocs does not resolve thirty more links a page; the adapter checks
+instead that the glossary page holds the entries those links point to.
 """
 
 from __future__ import annotations
@@ -60,10 +62,13 @@ EXPLICIT_LINKS = (
     re.compile(r"\]\(\s*" + _ID + _TITLE + r"\s*\)"),
     re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*" + _ID, re.MULTILINE),
 )
+# The linker's own output, as Python-Markdown serialises it (see without_glossary_markup).
+_TERM_LINK = re.compile(rf'<a aria-describedby="kb-def-[^"]*" class="{TERM_CLASS}" href="[^"]*">([^<]*)</a>')
+_DEFINITIONS_BLOCK = re.compile(rf'<div class="{DEFINITIONS_CLASS}"[^>]*>(?:<span[^>]*>[^<]*</span>)*</div>')
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
-# Runs after 'toc' and MkDocs' anchor collection (5), before MkDocs' relative links (0).
-PRIORITY = 4
+# Runs after 'toc' and MkDocs' anchor collection (5), and after MkDocs' relative links (0).
+PRIORITY = -1
 
 
 @dataclass
@@ -72,6 +77,7 @@ class PageState:
 
     src_uri: str = ""
     enabled: bool = True
+    glossary_url: str = ""  # The glossary page's URL relative to this page's; empty: relative to src_uri.
     used: list[str] = field(default_factory=list)
 
 
@@ -86,7 +92,9 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.state.used = []
-        self._glossary_href = posixpath.relpath(self.glossary_page, posixpath.dirname(self.state.src_uri) or ".")
+        self._glossary_href = self.state.glossary_url or posixpath.relpath(
+            self.glossary_page, posixpath.dirname(self.state.src_uri) or "."
+        )
         linked: set[str] = set()
         self._resolve_explicit(root, linked)
         if self.state.enabled and self.state.src_uri != self.glossary_page:
@@ -95,7 +103,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             root.append(self._definitions())
 
     def _href(self, term_id: str) -> str:
-        """The link to a term's entry, relative to the page's Markdown source."""
+        """The link to a term's entry."""
         return f"{self._glossary_href}#{term_id}"
 
     def _resolve_explicit(self, root: etree.Element, linked: set[str]) -> None:
@@ -131,7 +139,7 @@ class GlossaryTreeprocessor(Treeprocessor):
     def _link_text(self, parent: etree.Element, after: etree.Element | None, linked: set[str]) -> None:
         """Link first mentions in ``parent.text`` (after is None) or in ``after.tail``."""
         text = parent.text if after is None else after.tail
-        if not text or isinstance(text, AtomicString):
+        if not text or text.isspace() or isinstance(text, AtomicString):  # Most tails are line breaks.
             return
         pieces: list[etree.Element] = []
         cursor = 0
@@ -168,12 +176,23 @@ class GlossaryTreeprocessor(Treeprocessor):
         return box
 
 
+def without_glossary_markup(html: str) -> str:
+    """``html`` as it was before linking: term links unwrapped, their definitions gone.
+
+    It reads the HTML as Python-Markdown writes it (attributes in lexical order); a term link written
+    with inline markup inside (``[**AVN**](glossary:avn)``) is left as it is.
+    """
+    unlinked = _TERM_LINK.sub(lambda link: link.group(1), html)
+    # The block comes last, after the line break that ends the page (which Markdown strips from its output).
+    return _DEFINITIONS_BLOCK.sub("", unlinked).rstrip("\n")
+
+
 def _skipped(element: etree.Element) -> bool:
     """True for elements whose text must never become a link."""
     if element.tag in SKIPPED_TAGS:
         return True
-    classes = set((element.get("class") or "").split())
-    return bool(classes & SKIPPED_CLASSES)
+    classes = element.get("class")
+    return bool(classes) and not SKIPPED_CLASSES.isdisjoint(classes.split())
 
 
 class GlossaryExtension(Extension):
@@ -196,6 +215,8 @@ class GlossaryExtension(Extension):
 
 def explicit_link_problems(raw: str, shown_as: str, glossary: Glossary) -> list[Problem]:
     """One problem per explicit glossary link, outside code, whose id is not a glossary term."""
+    if EXPLICIT_SCHEME not in raw:  # Most pages have none: skip blanking out their code.
+        return []
     text = _without_code(raw)
     found = sorted((match.start(1), match.group(1)) for pattern in EXPLICIT_LINKS for match in pattern.finditer(text))
     return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,12 @@ BAD = {
         {"_data/glossary.yml": GLOSSARY.replace("- term: collapse\n", "- term: collapse\n  page: treatment/gone.md\n")},
         "docs/_data/glossary.yml:4: the page of 'collapse', treatment/gone.md, is not a page of the site",
     ),
+    "glossary page without its marker": (
+        {
+            "glossary.md": "---\ntitle: Glossary\ndescription: The words of this fixture site, in plain language.\nmedical: false\n---\n\n# Glossary\n"
+        },
+        "docs/glossary.md:1: the line <!-- kb:glossary --> is missing, so no term has an entry",
+    ),
     "broken glossary YAML": (
         {"_data/glossary.yml": "- term: AVN\n  definition: [unclosed\n"},
         "docs/_data/glossary.yml:2: broken YAML",
@@ -106,6 +113,46 @@ def test_bad_fixture_fails_strict_build_with_message(tmp_path: Path, edit: dict[
     result = _build(tmp_path, edit)
     assert result.aborted
     assert any(expected in warning for warning in result.warnings), result.warnings
+
+
+def test_a_missing_glossary_page_fails_the_build(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    (tmp_path / "docs/glossary.md").unlink()
+    result = build_site(config, tmp_path / "site")
+    assert result.aborted
+    assert any(
+        "docs/glossary.md:1: the glossary page is missing, and every term links to it" in w for w in result.warnings
+    )
+
+
+def test_term_links_come_back_after_search_has_read_the_page(tmp_path: Path) -> None:
+    result = _build(tmp_path)
+    index = json.loads((result.site_dir / "search/search_index.json").read_text())
+    rest = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("treatment/rest/"))
+    assert "AVN" in rest and "Bone death caused by" not in rest
+    page = BeautifulSoup((result.site_dir / "treatment/rest/index.html").read_text(), "html.parser")
+    assert page.select_one("a.kb-term") is not None and page.select_one("#kb-def-avn") is not None
+
+
+CHANGES_PAGES = """\
+def on_page_context(context, *, page, config, nav):
+    page.content = page.content + "<p>changed</p>"
+    return context
+"""
+
+
+def test_a_hook_that_rewrites_the_page_before_the_glossary_puts_its_links_back_is_reported(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    (tmp_path / "changes_pages.py").write_text(CHANGES_PAGES)
+    text = config.read_text()
+    config.write_text(text.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'changes_pages.py'}\n", 1))
+    result = build_site(config, tmp_path / "site")
+    assert result.aborted
+    assert any(
+        "mkdocs.yml: a plugin or hook changed docs/treatment/rest.md before the glossary hook put its term links back"
+        in w
+        for w in result.warnings
+    ), result.warnings
 
 
 def test_unknown_source_key_names_the_line(tmp_path: Path) -> None:

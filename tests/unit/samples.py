@@ -36,3 +36,15 @@ medical:
 
 # Walking aids
 """
+
+GLOSSARY_PAGE = """\
+---
+title: Glossary
+description: Plain-language meanings of the medical words used on this site.
+medical: false
+---
+
+# Glossary
+
+<!-- kb:glossary -->
+"""

@@ -9,7 +9,7 @@ import pytest
 from kb.check import check_docs, main
 from kb.pages import check_pages
 
-from tests.unit.samples import DATA, TODAY
+from tests.unit.samples import DATA, GLOSSARY_PAGE, TODAY
 
 MAYO = """\
 mayo-avn:
@@ -54,7 +54,7 @@ def write_tree(root: Path, pages: dict[str, str] | None = None, **data: str) -> 
     """Write a valid docs tree under ``root`` (pages and data files overridable); return the docs folder."""
     docs = root / "docs"
     files = {f"_data/{name}": text for name, text in (DATA | data).items()}
-    files |= pages if pages is not None else {"index.md": INDEX, "about.md": ABOUT}
+    files |= pages if pages is not None else {"index.md": INDEX, "about.md": ABOUT, "glossary.md": GLOSSARY_PAGE}
     for name, text in files.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
@@ -72,7 +72,7 @@ def problems(docs: Path, today: date = TODAY) -> list[str]:
 def test_clean_tree_has_no_problems_and_a_record_per_page(tmp_path: Path) -> None:
     result = check_pages(write_tree(tmp_path), today=TODAY)
     assert result.problems == []
-    assert sorted(result.records) == ["about.md", "index.md"]
+    assert sorted(result.records) == ["about.md", "glossary.md", "index.md"]
     assert result.records["index.md"].sources == ("lai-2005",)
 
 
@@ -189,6 +189,7 @@ def bad_tree(root: Path) -> None:
         {
             "index.md": INDEX.replace("[lai-2005]", "[lai-2050]"),
             "about.md": ABOUT + "\nSee the [femur](glossary:femur).\n",
+            "glossary.md": GLOSSARY_PAGE,
         },
     )
 
@@ -204,7 +205,7 @@ def test_cli_clean_tree(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["docs", "--today", "2026-11-21"]) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == "kb.check: 2 pages, 0 problems\n"
+    assert err == "kb.check: 3 pages, 0 problems\n"
 
 
 def test_cli_bad_tree(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -212,7 +213,25 @@ def test_cli_bad_tree(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["docs", "--today", "2026-11-21"]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == BAD_LINES
-    assert err == "kb.check: 2 pages, 2 problems\n"
+    assert err == "kb.check: 3 pages, 2 problems\n"
+
+
+@pytest.mark.parametrize(
+    ("glossary_page", "problem"),
+    [
+        (None, "the glossary page is missing, and every term links to it"),
+        (
+            GLOSSARY_PAGE.replace("<!-- kb:glossary -->", ""),
+            "the line <!-- kb:glossary --> is missing, so no term has an entry",
+        ),
+    ],
+)
+def test_the_glossary_page_must_hold_the_entries(tmp_path: Path, glossary_page: str | None, problem: str) -> None:
+    """Term links point into the glossary page, and MkDocs does not check them: the check does."""
+    pages = {"index.md": INDEX, "about.md": ABOUT} | ({"glossary.md": glossary_page} if glossary_page else {})
+    assert [str(p) for p in check_docs(write_tree(tmp_path, pages), TODAY, "docs")] == [
+        f"docs/glossary.md:1: {problem}; write the page with a title and the line <!-- kb:glossary --> where the entries go"
+    ]
 
 
 def test_cli_checks_as_of_the_given_day(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup, Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from kb.glossary import Glossary
-from kb.linker import GlossaryExtension, PageState
+from kb.linker import GlossaryExtension, PageState, without_glossary_markup
 
 from tests.unit.test_linker import EXTENSIONS, GLOSSARY_YAML, write_glossary
 
@@ -75,7 +75,7 @@ def title(text: str) -> str:
 
 
 @st.composite
-def block(draw: st.DrawFn) -> str:
+def block(draw: st.DrawFn, explicit: bool = True) -> str:
     """One Markdown block: paragraph, heading, list, quote, fenced code, admonition, details or opt-out div."""
     kind = draw(
         st.sampled_from(["paragraph", "paragraph", "heading", "list", "quote", "fence", "note", "details", "opt-out"])
@@ -83,29 +83,35 @@ def block(draw: st.DrawFn) -> str:
     if kind == "heading":
         return f"{'#' * draw(st.integers(1, 6))} {draw(inline(explicit=False))}"
     if kind == "list":
-        return "\n".join(f"- {draw(inline())}" for _ in range(draw(st.integers(1, 3))))
+        return "\n".join(f"- {draw(inline(explicit))}" for _ in range(draw(st.integers(1, 3))))
     if kind == "quote":
-        return f"> {draw(inline())}"
+        return f"> {draw(inline(explicit))}"
     if kind == "fence":
         return f"```text\n{draw(plain)}\n```"
     if kind == "note":
-        return f'!!! note "{title(draw(plain))}"\n\n    {draw(inline())}'
+        return f'!!! note "{title(draw(plain))}"\n\n    {draw(inline(explicit))}'
     if kind == "details":
-        return f'??? note "{title(draw(plain))}"\n\n    {draw(inline())}'
+        return f'??? note "{title(draw(plain))}"\n\n    {draw(inline(explicit))}'
     if kind == "opt-out":
-        return f'<div class="kb-no-glossary" markdown>\n\n{draw(inline())}\n\n</div>'
-    return draw(inline())
+        return f'<div class="kb-no-glossary" markdown>\n\n{draw(inline(explicit))}\n\n</div>'
+    return draw(inline(explicit))
 
 
 pages = st.lists(block(), min_size=1, max_size=6).map("\n\n".join)
+pages_without_explicit_links = st.lists(block(explicit=False), min_size=1, max_size=6).map("\n\n".join)
 
 
 def convert(source: str, glossary: Glossary | None, src_uri: str = "treatment/x.md") -> BeautifulSoup:
     """Render ``source``, with the glossary linker when ``glossary`` is given."""
+    return BeautifulSoup(convert_html(source, glossary, src_uri), "html.parser")
+
+
+def convert_html(source: str, glossary: Glossary | None, src_uri: str = "treatment/x.md") -> str:
+    """The HTML Python-Markdown writes for ``source``, with the glossary linker when ``glossary`` is given."""
     extensions: list = list(EXTENSIONS)
     if glossary is not None:
         extensions.append(GlossaryExtension(glossary, "glossary.md", PageState(src_uri=src_uri)))
-    return BeautifulSoup(markdown.Markdown(extensions=extensions).convert(source), "html.parser")
+    return markdown.Markdown(extensions=extensions).convert(source)
 
 
 def visible_text(soup: BeautifulSoup) -> str:
@@ -128,6 +134,13 @@ def explicit(link: Tag) -> bool:
 @given(pages)
 def test_linking_never_changes_the_visible_text(glossary: Glossary, source: str) -> None:
     assert visible_text(convert(source, glossary)) == visible_text(convert(source, None))
+
+
+@settings(max_examples=200, deadline=None)
+@given(pages_without_explicit_links)
+def test_the_page_search_reads_is_the_page_before_linking(glossary: Glossary, source: str) -> None:
+    """hooks/glossary.py hands Material's search the page without term links: it must be exactly the unlinked page."""
+    assert without_glossary_markup(convert_html(source, glossary)) == convert_html(source, None)
 
 
 @settings(max_examples=200, deadline=None)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.sitebuild import ROOT
-from tests.unit.samples import DATA, MEDICAL_PAGE
+from tests.unit.samples import DATA, GLOSSARY_PAGE, MEDICAL_PAGE
 
 PAGE = MEDICAL_PAGE + "\nA cane takes weight off the [hip ball](glossary:femoral-head).\n"
 
@@ -100,7 +100,10 @@ CASES = {
 
 def write_tree(root: Path, change: tuple[str, str, str] | None = None) -> None:
     """A valid docs tree under ``root``, with at most one text change."""
-    files = {f"_data/{name}": text for name, text in DATA.items()} | {"walking-aids.md": PAGE}
+    files = {f"_data/{name}": text for name, text in DATA.items()} | {
+        "walking-aids.md": PAGE,
+        "glossary.md": GLOSSARY_PAGE,
+    }
     if change:
         name, old, new = change
         assert files[name].count(old) == 1, old
@@ -141,7 +144,7 @@ def annotation(line: str) -> str:
 def test_the_valid_tree_passes(tmp_path: Path) -> None:
     write_tree(tmp_path)
     result = run_check(tmp_path, github=False)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "kb.check: 1 page, 0 problems\n")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "kb.check: 2 pages, 0 problems\n")
 
 
 @pytest.mark.parametrize(("change", "expected"), CASES.values(), ids=CASES.keys())
@@ -150,7 +153,7 @@ def test_each_mistake_gets_its_message(tmp_path: Path, change: tuple[str, str, s
     result = run_check(tmp_path, github=False)
     assert result.returncode == 1
     assert like(expected, result.stdout.splitlines()), result.stdout
-    assert result.stderr == f"kb.check: 1 page, {len(expected)} problem{'s' * (len(expected) != 1)}\n"
+    assert result.stderr == f"kb.check: 2 pages, {len(expected)} problem{'s' * (len(expected) != 1)}\n"
 
 
 @pytest.mark.parametrize(("change", "expected"), CASES.values(), ids=CASES.keys())

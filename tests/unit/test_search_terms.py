@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kb.glossary import page_problems as glossary_page_problems
+from kb.glossary import page_problems as term_page_problems
 from kb.search_terms import KEYWORDS_FIELD, Synonyms, add_keywords, keywords_by_page, load_synonyms, page_problems
 
 from tests.unit.test_glossary_data import load as glossary
@@ -89,7 +89,7 @@ def test_a_glossary_page_must_be_a_path_under_docs(tmp_path: Path, page: str) ->
 def test_a_glossary_page_that_does_not_exist_is_reported(tmp_path: Path) -> None:
     loaded = glossary(tmp_path, f"- term: ibuprofen\n  page: treatment/gone.md\n  definition: {DEFINITION}\n")
     assert loaded.problems == []
-    assert [str(p) for p in glossary_page_problems(loaded, {"treatment/pain.md"}, "docs/_data/glossary.yml")] == [
+    assert [str(p) for p in term_page_problems(loaded, {"treatment/pain.md"}, "docs/_data/glossary.yml")] == [
         "docs/_data/glossary.yml:1: the page of 'ibuprofen', treatment/gone.md, is not a page of the site; "
         "write the path under docs/ of an existing page, e.g. treatment/bisphosphonates.md"
     ]
