@@ -20,6 +20,7 @@ ENTRY_FIELDS = frozenset({"term", "aliases", "definition", "more", "see_also", "
 DEFINITION_LENGTH = (20, 250)
 _NAME = re.compile(r"^[^\W_][\w '\u2019().\-/]*$")
 _MARKUP = re.compile(r"[<>]|&[#\w]+;")
+_MARKER_FIX = f"write the page with a title and the line {GLOSSARY_MARKER} where the entries go"
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,6 @@ def glossary_page_problems(glossary: Glossary, text: str | None, shown_as: str) 
     if GLOSSARY_MARKER not in text:
         return [Problem(shown_as, 1, f"the line {GLOSSARY_MARKER} is missing, so no term has an entry", _MARKER_FIX)]
     return []
-
-
-_MARKER_FIX = f"write the page with a title and the line {GLOSSARY_MARKER} where the entries go"
 
 
 def _see_also_fix(target: str, terms: dict[str, Term]) -> str:

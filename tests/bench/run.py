@@ -60,7 +60,7 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [tuple(int(n) for n in args.only.split("x"))] if args.only else SIZES
     print(
-        f"{'pages':>5} {'terms':>5} | {'without s':>9} {'with s':>8} {'added':>7} {'(medians)':>9} |"
+        f"{'pages':>5} {'terms':>5} | {'without s':>9} {'with s':>8} {'added':>7} {'medians':>9} |"
         f" {'without MiB':>11} {'with MiB':>9}"
     )
     for pages, terms in sizes:
@@ -74,7 +74,7 @@ def main() -> int:
             flush=True,
         )
     print(
-        f"CPU seconds of the fastest of {args.repeat} builds each (the ratio of the medians in brackets);"
+        f"CPU seconds of the fastest of {args.repeat} builds each, and the ratio of the medians;"
         f" target: the hooks add at most {TARGET:.0%} to the last row"
     )
     return 0 if added <= TARGET else 1  # The last row: the largest site.
