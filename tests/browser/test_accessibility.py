@@ -205,6 +205,22 @@ def test_phone_menu_button_opens_the_navigation_from_the_keyboard(tab_for, base_
     assert tab.evaluate(in_drawer) and focus and focus["seen"] and focus["uncovered"], focus
 
 
+def test_escape_closes_the_phone_navigation_and_gives_focus_back_to_the_menu_button(tab_for, base_url: str) -> None:
+    tab = tab_for(PHONE)
+    visit(tab, base_url + LONG_PAGE, PHONE)
+    tab.wait_for_load_state("networkidle")
+    menu = tab.locator(".md-header label[for=__drawer]")
+    menu.focus()
+    tab.keyboard.press("Enter")
+    expect(tab.locator(".md-sidebar--primary")).to_be_visible()
+    tab_to_next(tab)
+    assert tab.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    tab.keyboard.press("Escape")
+    assert tab.evaluate("document.getElementById('__drawer').checked") is False
+    expect(menu).to_be_focused()
+    expect(tab.locator(".md-sidebar--primary")).not_to_be_in_viewport()
+
+
 def accessibility_tree(tab: Page, expression: str, role: str | None = None) -> list[dict]:
     """Chromium's own accessibility nodes (what a screen reader gets) for the element `expression` finds.
 
