@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from kb.glossary import (
@@ -10,6 +9,8 @@ from kb.glossary import (
     GLOSSARY_MARKER,
     GLOSSARY_PAGE,
     Glossary,
+    anchor_clash_problems,
+    buried_marker_problem,
     glossary_page_problems,
     load_glossary,
     page_problems,
@@ -22,15 +23,16 @@ from kb.linker import (
     without_glossary_markup,
 )
 from kb.pages import shown_docs_dir
+from markdown.extensions.toc import TocExtension
+from markdown.util import parseBoolValue
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
-
-USED_ON_MARKER = "<!-- kb:used-on:{id} -->"
-USED_ON_PATTERN = re.compile(re.escape(USED_ON_MARKER).replace(r"\{id\}", r"([^\s>]+)"))
 
 log = get_plugin_logger(__name__)
 _state = PageState()
@@ -49,8 +51,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         shown=shown,
         used_on={},
         held_back={},
-        entries=env.get_template("kb/glossary.md"),
-        backlinks=env.get_template("kb/used-on.html"),
+        entries=env.get_template("kb/glossary.html"),
+        permalink=_permalink(config),
     )
     config.markdown_extensions.append(GlossaryExtension(glossary, GLOSSARY_PAGE, _state))
     return config
@@ -71,35 +73,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Tell the linker which page it renders; check explicit links; fill in the glossary page."""
-    glossary: Glossary = _build["glossary"]
+    """Tell the linker which page it renders; check the page's explicit glossary links."""
     _state.src_uri = page.file.src_uri
     _state.enabled = page.meta.get("glossary", True) is not False
     # The linker runs after MkDocs has resolved links, so it is handed the final URL.
     _state.glossary_url = get_relative_url(_build["glossary_url"], page.url) if _build["glossary_url"] else ""
     shown = f"{_build['shown']}/{page.file.src_uri}"
-    for problem in explicit_link_problems(page.file.content_string, shown, glossary):
+    for problem in explicit_link_problems(page.file.content_string, shown, _build["glossary"]):
         log.warning(str(problem))
-    if page.file.src_uri != GLOSSARY_PAGE:
-        return markdown
-    return markdown.replace(
-        GLOSSARY_MARKER,
-        _build["entries"].render(
-            terms=sorted(glossary.terms.values(), key=lambda t: t.term.casefold()),
-            titles=_page_titles(glossary, files),
-            marker=USED_ON_MARKER,
-        ),
-    )
-
-
-def _page_titles(glossary: Glossary, files: Files) -> dict[str, str]:
-    """The front-matter title of each page a term names, for its "Read more" link."""
-    titles = {}
-    for term in glossary.terms.values():
-        file = files.get_file_from_path(term.page) if term.page else None
-        if file is not None:
-            titles[term.page] = str(get_data(file.content_string)[1].get("title") or term.page)
-    return titles
+    return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -107,52 +89,118 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
     Material's search reads every tag in Python, and neither the term links nor the hidden definitions add a
     word to its index. Indexing the page without them saves that reading; on_page_context puts them back.
+    The glossary page gets its entries here, without their "used on" lists: not every page is rendered yet.
     """
     for term_id in _state.used:
         _build["used_on"].setdefault(term_id, []).append(page)
     plain = without_glossary_markup(html)
+    if page.file.src_uri == GLOSSARY_PAGE:
+        plain = _add_entries(plain, page, files)
     if plain != html:
         _build["held_back"][page.file.src_uri] = (plain, html)
     return plain
 
 
+def _add_entries(html: str, page: Page, files: Files) -> str:
+    """The glossary page with its entries in place of the marker, listed in its table of contents."""
+    glossary: Glossary = _build["glossary"]
+    if GLOSSARY_MARKER not in html:
+        if glossary.terms and GLOSSARY_MARKER in page.file.content_string:  # Missing altogether: on_files said so.
+            log.warning(str(buried_marker_problem(page.file.content_string, f"{_build['shown']}/{GLOSSARY_PAGE}")))
+        return html
+    page_ids = page.present_anchor_ids or set()
+    for problem in anchor_clash_problems(glossary, page_ids, GLOSSARY_PAGE, f"{_build['shown']}/_data/{GLOSSARY}"):
+        log.warning(str(problem))
+    terms = sorted(glossary.terms.values(), key=lambda t: t.term.casefold())
+    _build["page_links"] = _read_more_links(glossary, page, files)
+    _build["sorted_terms"] = terms
+    page.present_anchor_ids = page_ids | {term.id for term in terms}  # For MkDocs' check of links to #term-id.
+    _add_to_toc(page, html, [AnchorLink(str(escape(term.term)), term.id, 2) for term in terms])
+    return html.replace(GLOSSARY_MARKER, _entries(used_on=None), 1)
+
+
+def _entries(used_on: dict[str, list[dict[str, str]]] | None) -> str:
+    """The glossary entries as HTML; with their "used on" lists unless ``used_on`` is None."""
+    glossary: Glossary = _build["glossary"]
+    return _build["entries"].render(
+        terms=_build["sorted_terms"],
+        names={term.id: term.term for term in glossary.terms.values()},
+        pages=_build["page_links"],
+        permalink=_build["permalink"],
+        used_on=used_on,
+    )
+
+
+def _read_more_links(glossary: Glossary, page: Page, files: Files) -> dict[str, dict[str, str]]:
+    """The title and URL of each page a term names, for its "Read more" link."""
+    links = {}
+    for term in glossary.terms.values():
+        file = files.get_file_from_path(term.page) if term.page else None
+        if file is not None:
+            title = str(get_data(file.content_string)[1].get("title") or term.page)
+            links[term.page] = {"title": title, "url": get_relative_url(file.url, page.url)}
+    return links
+
+
+def _add_to_toc(page: Page, html: str, entries: list[AnchorLink]) -> None:
+    """Put the entries in the page's table of contents, under its title, where the marker stands in ``html``."""
+    items = page.toc.items
+    if len(items) == 1 and items[0].level == 1:
+        items = items[0].children
+    marker_at = html.index(GLOSSARY_MARKER)
+    before = [item for item in items if html.find(f'id="{item.id}"', 0, marker_at) != -1]
+    items[:] = before + entries + [item for item in items if item not in before]
+
+
+def _permalink(config: MkDocsConfig) -> dict[str, object] | None:
+    """The permalink the toc extension adds to headings, so that glossary headings get the same one."""
+    settings = TocExtension(**(config.mdx_configs.get("toc") or {})).getConfigs()
+    wanted = parseBoolValue(settings["permalink"], False)  # As the toc extension reads it: True, False or a symbol.
+    if wanted is False:
+        return None
+    symbol = True if wanted is True else settings["permalink"]
+    return {"symbol": symbol, "class": settings["permalink_class"], "title": settings["permalink_title"]}
+
+
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
-    """Put back the term links once search has indexed the page; write the "used on" lists into the glossary page.
+    """Put back the term links once search has indexed the page, and the "used on" lists of the glossary page.
 
     Hooks run after plugins, so Material's search has already read this page: the lists stay out of the index.
     """
     plain, linked = _build["held_back"].pop(page.file.src_uri, (None, None))
-    if linked is not None:
-        if page.content is not plain:
-            log.warning(
-                f"mkdocs.yml: a plugin or hook changed {_build['shown']}/{page.file.src_uri} before the glossary"
-                " hook put its term links back, so they are lost; list that hook after hooks/glossary.py,"
-                " or turn that plugin off"
-            )
-        else:
-            page.content = linked
-    if page.file.src_uri != GLOSSARY_PAGE or page.content is None:
+    if linked is None:
         return context
-
-    # Each page is listed under many terms: work out its title and link once, not once a term.
-    linking = {p.file.src_uri: p for pages in _build["used_on"].values() for p in pages}
-    links = {
-        uri: {"title": p.title, "url": get_relative_url(p.url, page.url), "key": (p.title or "").casefold()}
-        for uri, p in linking.items()
-    }
-
-    def used_on(marker: re.Match[str]) -> str:
-        found = sorted((links[p.file.src_uri] for p in _build["used_on"].get(marker.group(1), [])), key=_by_title)
-        return _build["backlinks"].render(pages=found)
-
-    # One pass over the page, not one str.replace per term: the glossary page grows with the glossary.
-    page.content = USED_ON_PATTERN.sub(used_on, page.content)
+    if page.content is not plain:
+        log.warning(
+            f"mkdocs.yml: a plugin or hook changed {_build['shown']}/{page.file.src_uri} before the glossary"
+            " hook put its term links back, so they are lost; list that hook after hooks/glossary.py,"
+            " or turn that plugin off"
+        )
+        return context
+    if page.file.src_uri == GLOSSARY_PAGE and GLOSSARY_MARKER in linked:
+        linked = linked.replace(GLOSSARY_MARKER, _entries(used_on=_used_on_links(page)), 1)
+    page.content = linked
     return context
 
 
-def _by_title(link: dict[str, str]) -> str:
+def _used_on_links(page: Page) -> dict[str, list[dict[str, str]]]:
+    """For each term, the title and URL of every page that links to it, in order of title."""
+    used_on: dict[str, list[Page]] = _build["used_on"]
+    # Each page is listed under many terms: work out its link once, not once a term.
+    links = {
+        p.file.src_uri: {"title": p.title, "url": get_relative_url(p.url, page.url)}
+        for ps in used_on.values()
+        for p in ps
+    }
+    return {
+        term_id: [links[p.file.src_uri] for p in sorted(used_on.get(term_id, []), key=_by_title)]
+        for term_id in _build["glossary"].terms
+    }
+
+
+def _by_title(page: Page) -> str:
     """Sort key of a "used on" link: its page title, case-folded."""
-    return link["key"]
+    return (page.title or "").casefold()
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

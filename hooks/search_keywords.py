@@ -1,8 +1,12 @@
-"""MkDocs adapter that adds hidden search keywords to Material's search index; the logic is in ``kb.search_terms``."""
+"""MkDocs adapter that adds hidden search keywords to Material's search index; the logic is in ``kb.search_terms``.
+
+The keywords go on the entries Material's search plugin makes for each page, while it builds its index in
+memory: reading its search_index.json back and writing it again after the build took more time and memory
+than everything else this hook does.
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from kb.glossary import GLOSSARY, load_glossary
@@ -11,8 +15,7 @@ from kb.search_terms import KEYWORDS_FIELD, SYNONYMS, add_keywords, keywords_by_
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
-
-SEARCH_INDEX = Path("search") / "search_index.json"
+from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 _build: dict = {}
@@ -26,30 +29,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in synonyms.problems:
         log.warning(str(problem))
     glossary = load_glossary(data / GLOSSARY, f"{shown}/_data/{GLOSSARY}")  # hooks/glossary.py reports its problems.
-    _build.update(shown=shown, synonyms=synonyms, glossary=glossary)
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is None or KEYWORDS_FIELD not in (search.config.get("fields") or {}):
         log.warning(f"mkdocs.yml: the search plugin does not index '{KEYWORDS_FIELD}'; add it under search: fields:")
+    # Material's own index object (plugins run before hooks, so the plugin has just made it for this build).
+    index = getattr(search, "search_index", None)
+    if (
+        search is not None
+        and search.config.get("enabled", True)
+        and not isinstance(getattr(index, "entries", None), list)
+    ):
+        log.warning("mkdocs.yml: this search plugin keeps no list of entries to add keywords to; use material/search")
+    _build.update(shown=shown, synonyms=synonyms, keywords=keywords_by_page(glossary, synonyms), index=index, indexed=0)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Report synonym entries for pages that do not exist; remember each page's URL."""
-    pages = {file.src_uri: file.url for file in files.documentation_pages()}
-    shown = _build["shown"]
-    for problem in page_problems(_build["synonyms"], set(pages), f"{shown}/_data/{SYNONYMS}"):
+    """Report synonym entries for pages that do not exist."""
+    pages = {file.src_uri for file in files.documentation_pages()}
+    for problem in page_problems(_build["synonyms"], pages, f"{_build['shown']}/_data/{SYNONYMS}"):
         log.warning(str(problem))
-    _build["urls"] = pages
     return files
 
 
-def on_post_build(*, config: MkDocsConfig) -> None:
-    """Add the keywords to the index the search plugin has just written (hooks run after plugins)."""
-    path = Path(config.site_dir) / SEARCH_INDEX
-    if not path.exists():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    urls = _build["urls"]
-    keywords = keywords_by_page(_build["glossary"], _build["synonyms"])
-    add_keywords(index, {urls[page]: words for page, words in keywords.items() if page in urls})
-    path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
+    """Put the page's keywords on the entries search has just made for it (hooks run after plugins)."""
+    entries = getattr(_build["index"], "entries", None)
+    if not isinstance(entries, list):
+        return context
+    words = _build["keywords"].get(page.file.src_uri)
+    if words:
+        add_keywords(entries[_build["indexed"] :], {page.url: words})
+    _build["indexed"] = len(entries)
+    return context

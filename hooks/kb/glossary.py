@@ -129,6 +129,32 @@ def glossary_page_problems(glossary: Glossary, text: str | None, shown_as: str) 
     return []
 
 
+def buried_marker_problem(text: str, shown_as: str) -> Problem:
+    """The glossary page ``text`` holds the marker, but inside other markup, so Markdown did not keep it as it is."""
+    line = text.count("\n", 0, text.index(GLOSSARY_MARKER)) + 1
+    return Problem(
+        shown_as,
+        line,
+        f"{GLOSSARY_MARKER} is inside other markup (code, a list, a quote or indented), so no term has an entry",
+        "put it on a line of its own, not indented, with a blank line before and after",
+    )
+
+
+def anchor_clash_problems(glossary: Glossary, page_ids: set[str], page: str, shown_as: str) -> list[Problem]:
+    """One problem per term whose id a heading or element of the glossary page already uses."""
+    return [
+        Problem(
+            shown_as,
+            term.line,
+            f"the id '{term.id}' of the term '{term.term}' is also the id of a heading or element on {page},"
+            " so a link to the term could land there",
+            f"give that heading another id in {page}, e.g. ## Heading {{ #other-id }}",
+        )
+        for term in glossary.terms.values()
+        if term.id in page_ids
+    ]
+
+
 def _see_also_fix(target: str, terms: dict[str, Term]) -> str:
     """Suggest the nearest existing term id, if one is close; never an id that does not exist."""
     close = difflib.get_close_matches(slug(target), list(terms), n=1)

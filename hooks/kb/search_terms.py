@@ -97,10 +97,10 @@ def keywords_by_page(glossary: Glossary, synonyms: Synonyms) -> dict[str, list[s
     return {page: list(words.values()) for page, words in found.items()}
 
 
-def add_keywords(index: dict, keywords_by_url: dict[str, list[str]]) -> int:
+def add_keywords(entries: list[dict], keywords_by_url: dict[str, list[str]]) -> int:
     """Put each page's keywords on its own entry of a Material search index; return how many entries got some."""
     changed = 0
-    for entry in index.get("docs", []):
+    for entry in entries:
         words = keywords_by_url.get(entry.get("location"))
         if words:
             entry[KEYWORDS_FIELD] = " ".join(words)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build.fixture_site import GLOSSARY, write_site
-from tests.sitebuild import build_site
+from tests.build.fixture_site import GLOSSARY, MEDICAL, PAGES, write_site
+from tests.sitebuild import ROOT, build_site
 
 
 def _build(tmp_path: Path, edit: dict[str, str] | None = None):
@@ -42,6 +42,28 @@ def test_glossary_page_lists_the_pages_that_use_each_term(tmp_path: Path) -> Non
     used_on = glossary.find(id="avn").find_next(class_="kb-used-on")
     assert [a.get_text() for a in used_on.find_all("a")] == ["Home", "Rest"]
     assert glossary.select("a.kb-term") == []
+
+
+def test_glossary_entries_sit_in_its_table_of_contents_and_take_links_from_pages(tmp_path: Path) -> None:
+    body = "## How to read it\n\nEach word has an entry.\n\n<!-- kb:glossary -->\n\n## Missing a word?\n\nTell us."
+    about = PAGES["about.md"].replace("No funding.", "See [the entry](glossary.md#femoral-head).")
+    result = _build(
+        tmp_path, {"glossary.md": MEDICAL.format(title="Glossary", sources="mont-2020", body=body), "about.md": about}
+    )
+    assert result.warnings == []
+    glossary = BeautifulSoup((result.site_dir / "glossary/index.html").read_text(), "html.parser")
+    toc = [a.get_text(strip=True) for a in glossary.select(".md-sidebar--secondary a.md-nav__link")]
+    assert toc == ["How to read it", "AVN", "collapse", "femoral head", "Missing a word?"]
+    assert [h2.get("id") for h2 in glossary.select("article h2")][:5] == [
+        "how-to-read-it",
+        "avn",
+        "collapse",
+        "femoral-head",
+        "missing-a-word",
+    ]
+    assert glossary.find(id="femoral-head").find_next("p").find_next("a", href="#avn").get_text() == "AVN"
+    page = BeautifulSoup((result.site_dir / "about/index.html").read_text(), "html.parser")
+    assert page.find("a", string="the entry")["href"] == "../glossary/#femoral-head"
 
 
 BAD_PAGE = "---\ntitle: Rest\ndescription: {}\nmedical: false\n---\n\n# Rest\n"
@@ -101,6 +123,24 @@ BAD = {
         },
         "docs/glossary.md:1: the line <!-- kb:glossary --> is missing, so no term has an entry",
     ),
+    "glossary marker inside a code block": (
+        {"glossary.md": MEDICAL.format(title="Glossary", sources="mont-2020", body="```\n<!-- kb:glossary -->\n```")},
+        "docs/glossary.md:16: <!-- kb:glossary --> is inside other markup (code, a list, a quote or indented),"
+        " so no term has an entry; put it on a line of its own",
+    ),
+    "glossary heading with a term's id": (
+        {
+            "glossary.md": MEDICAL.format(
+                title="Glossary", sources="mont-2020", body="## Collapse\n\n<!-- kb:glossary -->"
+            )
+        },
+        "docs/_data/glossary.yml:4: the id 'collapse' of the term 'collapse' is also the id of a heading or element"
+        " on glossary.md, so a link to the term could land there; give that heading another id in glossary.md",
+    ),
+    "link to a glossary entry that does not exist": (
+        {"about.md": PAGES["about.md"].replace("No funding.", "See [the entry](glossary.md#femur).")},
+        "contains a link 'glossary.md#femur', but the doc 'glossary.md' does not contain an anchor '#femur'",
+    ),
     "broken glossary YAML": (
         {"_data/glossary.yml": "- term: AVN\n  definition: [unclosed\n"},
         "docs/_data/glossary.yml:2: broken YAML",
@@ -132,6 +172,35 @@ def test_term_links_come_back_after_search_has_read_the_page(tmp_path: Path) -> 
     assert "AVN" in rest and "Bone death caused by" not in rest
     page = BeautifulSoup((result.site_dir / "treatment/rest/index.html").read_text(), "html.parser")
     assert page.select_one("a.kb-term") is not None and page.select_one("#kb-def-avn") is not None
+
+
+def _with_search_keywords(tmp_path: Path, search: str) -> Path:
+    """The fixture with hooks/search_keywords.py, the search plugin set up as ``search``, and a term with a page."""
+    config = write_site(tmp_path)
+    glossary_hook = f"{ROOT.as_posix()}/hooks/glossary.py\n"
+    text = config.read_text().replace("plugins: [search]", search)
+    config.write_text(text.replace(glossary_hook, f"{glossary_hook}  - {ROOT.as_posix()}/hooks/search_keywords.py\n"))
+    (tmp_path / "docs/_data/glossary.yml").write_text(
+        GLOSSARY.replace("- term: collapse\n", "- term: collapse\n  page: treatment/rest.md\n")
+    )
+    return config
+
+
+def test_search_keywords_go_on_the_entry_of_their_page_only(tmp_path: Path) -> None:
+    config = _with_search_keywords(tmp_path, "plugins:\n  - search:\n      fields: {keywords: {boost: 1000}}")
+    result = build_site(config, tmp_path / "site")
+    assert result.warnings == []
+    index = json.loads((result.site_dir / "search/search_index.json").read_text())
+    assert {doc["location"]: doc["keywords"] for doc in index["docs"] if "keywords" in doc} == {
+        "treatment/rest/": "collapse"
+    }
+
+
+def test_search_keywords_that_search_does_not_index_are_reported(tmp_path: Path) -> None:
+    result = build_site(_with_search_keywords(tmp_path, "plugins: [search]"), tmp_path / "site")
+    assert result.aborted
+    expected = "mkdocs.yml: the search plugin does not index 'keywords'; add it under search: fields:"
+    assert any(warning.endswith(expected) for warning in result.warnings), result.warnings
 
 
 CHANGES_PAGES = """\

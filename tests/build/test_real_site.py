@@ -81,6 +81,15 @@ def test_glossary_links_reach_their_entries(site_dir: Path) -> None:
     assert linked > len(ALL_PAGES)
 
 
+def test_glossary_entries_have_the_permalink_every_heading_has(site_dir: Path) -> None:
+    glossary = _html(site_dir, "glossary.md")
+    entries = [h2 for h2 in glossary.select("article h2[id]") if not h2["id"].startswith("kb-")]  # Not furniture.
+    assert len(entries) > 50
+    for heading in entries:
+        permalink = heading.select_one("a.headerlink")
+        assert permalink["href"] == f"#{heading['id']}" and permalink["title"] == "Link to this section", heading
+
+
 def test_references_page_has_an_entry_per_source(site_dir: Path) -> None:
     references = _html(site_dir, "references.md")
     cited = {key for record in RECORDS.values() for key in record.sources}

@@ -109,19 +109,16 @@ def test_keywords_are_the_glossary_names_then_the_editors_words_each_once(tmp_pa
 
 
 def test_keywords_go_on_the_page_entry_only_and_nothing_else_changes() -> None:
-    index = {
-        "config": {"fields": {}},
-        "docs": [
-            {"location": "treatment/pain/", "title": "Pain medicines", "text": "Text."},
-            {"location": "treatment/pain/#ibuprofen", "title": "Ibuprofen", "text": "More."},
-            {"location": "living/", "title": "Living", "text": "Other."},
-        ],
-    }
-    assert add_keywords(index, {"treatment/pain/": ["Advil", "ibuprofin"], "gone/": ["x"]}) == 1
-    assert index["docs"][0] == {
+    entries = [
+        {"location": "treatment/pain/", "title": "Pain medicines", "text": "Text."},
+        {"location": "treatment/pain/#ibuprofen", "title": "Ibuprofen", "text": "More."},
+        {"location": "living/", "title": "Living", "text": "Other."},
+    ]
+    assert add_keywords(entries, {"treatment/pain/": ["Advil", "ibuprofin"], "gone/": ["x"]}) == 1
+    assert entries[0] == {
         "location": "treatment/pain/",
         "title": "Pain medicines",
         "text": "Text.",
         KEYWORDS_FIELD: "Advil ibuprofin",
     }
-    assert all(KEYWORDS_FIELD not in entry for entry in index["docs"][1:])
+    assert all(KEYWORDS_FIELD not in entry for entry in entries[1:])
