@@ -186,21 +186,14 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
 def _used_on_links(page: Page) -> dict[str, list[dict[str, str]]]:
     """For each term, the title and URL of every page that links to it, in order of title."""
     used_on: dict[str, list[Page]] = _build["used_on"]
-    # Each page is listed under many terms: work out its link once, not once a term.
-    links = {
-        p.file.src_uri: {"title": p.title, "url": get_relative_url(p.url, page.url)}
-        for ps in used_on.values()
-        for p in ps
-    }
+    # Each page is listed under many terms: work out its link and sort key once, not once a term.
+    pages = {p.file.src_uri: p for listed in used_on.values() for p in listed}
+    links = {uri: {"title": p.title, "url": get_relative_url(p.url, page.url)} for uri, p in pages.items()}
+    by_title = {uri: (p.title or "").casefold() for uri, p in pages.items()}
     return {
-        term_id: [links[p.file.src_uri] for p in sorted(used_on.get(term_id, []), key=_by_title)]
+        term_id: [links[uri] for uri in sorted((p.file.src_uri for p in used_on.get(term_id, [])), key=by_title.get)]
         for term_id in _build["glossary"].terms
     }
-
-
-def _by_title(page: Page) -> str:
-    """Sort key of a "used on" link: its page title, case-folded."""
-    return (page.title or "").casefold()
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

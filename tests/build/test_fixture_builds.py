@@ -44,6 +44,17 @@ def test_glossary_page_lists_the_pages_that_use_each_term(tmp_path: Path) -> Non
     assert glossary.select("a.kb-term") == []
 
 
+def test_used_on_lists_are_in_order_of_title_whatever_the_case(tmp_path: Path) -> None:
+    rest = PAGES["treatment/rest.md"].replace("title: Rest", "title: after home")
+    result = _build(tmp_path, {"treatment/rest.md": rest})
+    glossary = BeautifulSoup((result.site_dir / "glossary/index.html").read_text(), "html.parser")
+    used_on = glossary.find(id="avn").find_next(class_="kb-used-on")
+    assert [(a.get_text(), a["href"]) for a in used_on.find_all("a")] == [
+        ("after home", "../treatment/rest/"),
+        ("Home", ".."),
+    ]
+
+
 def test_glossary_entries_sit_in_its_table_of_contents_and_take_links_from_pages(tmp_path: Path) -> None:
     body = "## How to read it\n\nEach word has an entry.\n\n<!-- kb:glossary -->\n\n## Missing a word?\n\nTell us."
     about = PAGES["about.md"].replace("No funding.", "See [the entry](glossary.md#femoral-head).")
