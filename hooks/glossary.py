@@ -102,7 +102,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def _add_entries(html: str, page: Page, files: Files) -> str:
-    """The glossary page with its entries in place of the marker, listed in its table of contents."""
+    """The glossary page with its entries in place of the marker; MkDocs learns their ids for its link check."""
     glossary: Glossary = _build["glossary"]
     if GLOSSARY_MARKER not in html:
         if glossary.terms and GLOSSARY_MARKER in page.file.content_string:  # Missing altogether: on_files said so.
@@ -115,7 +115,6 @@ def _add_entries(html: str, page: Page, files: Files) -> str:
     _build["page_links"] = _read_more_links(glossary, page, files)
     _build["sorted_terms"] = terms
     page.present_anchor_ids = page_ids | {term.id for term in terms}  # For MkDocs' check of links to #term-id.
-    _add_to_toc(page, html, [AnchorLink(str(escape(term.term)), term.id, 2) for term in terms])
     return html.replace(GLOSSARY_MARKER, _entries(used_on=None), 1)
 
 
@@ -178,6 +177,8 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
         )
         return context
     if page.file.src_uri == GLOSSARY_PAGE and GLOSSARY_MARKER in linked:
+        # Only now: search looks up each section of the page in its table of contents one by one.
+        _add_to_toc(page, linked, [AnchorLink(str(escape(term.term)), term.id, 2) for term in _build["sorted_terms"]])
         linked = linked.replace(GLOSSARY_MARKER, _entries(used_on=_used_on_links(page)), 1)
     page.content = linked
     return context
