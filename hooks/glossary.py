@@ -105,7 +105,8 @@ def _add_entries(html: str, page: Page, files: Files) -> str:
     """The glossary page with its entries in place of the marker; MkDocs learns their ids for its link check."""
     glossary: Glossary = _build["glossary"]
     if GLOSSARY_MARKER not in html:
-        if glossary.terms and GLOSSARY_MARKER in page.file.content_string:  # Missing altogether: on_files said so.
+        # A page without the marker at all was reported by on_files; here Markdown has hidden it in code or a list.
+        if glossary.terms and GLOSSARY_MARKER in page.file.content_string:
             log.warning(str(buried_marker_problem(page.file.content_string, f"{_build['shown']}/{GLOSSARY_PAGE}")))
         return html
     page_ids = page.present_anchor_ids or set()
