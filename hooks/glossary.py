@@ -121,10 +121,9 @@ def _add_entries(html: str, page: Page, files: Files) -> str:
 
 def _entries(used_on: dict[str, list[dict[str, str]]] | None) -> str:
     """The glossary entries as HTML; with their "used on" lists unless ``used_on`` is None."""
-    glossary: Glossary = _build["glossary"]
     return _build["entries"].render(
         terms=_build["sorted_terms"],
-        names={term.id: term.term for term in glossary.terms.values()},
+        by_id=_build["glossary"].terms,
         pages=_build["page_links"],
         permalink=_build["permalink"],
         used_on=used_on,
