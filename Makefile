@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check lint test test-fast review-report content-report lock clean
-.PHONY: new-page docs-reference pre-commit-install linkcheck-external search-report bench
+.PHONY: new-page docs-reference pre-commit-install linkcheck-external search-report bench bench-instructions
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,9 @@ search-report: build ## Rank of every query in tests/search/queries.md, hit@1, h
 
 bench: $(STAMP) ## Build time and peak memory of synthetic 100- and 1,000-page sites, with and without the hooks
 	$(BIN)/python -m tests.bench.run
+
+bench-instructions: $(STAMP) ## The same sites, in instructions counted by valgrind: repeatable, but about 50 times slower
+	$(BIN)/python -m tests.bench.run --instructions
 
 linkcheck-external: build ## Links to other sites, for rot; needs the open internet, so not in `make test` or CI (they reach only PyPI, npm and Debian)
 	$(BIN)/python -m kb.linkcheck $(SITE)

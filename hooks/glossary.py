@@ -16,6 +16,7 @@ from kb.glossary import (
     page_problems,
 )
 from kb.linker import (
+    EXPLICIT_SCHEME,
     GlossaryExtension,
     PageState,
     explicit_link_problems,
@@ -78,9 +79,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     _state.enabled = page.meta.get("glossary", True) is not False
     # The linker runs after MkDocs has resolved links, so it is handed the final URL.
     _state.glossary_url = get_relative_url(_build["glossary_url"], page.url) if _build["glossary_url"] else ""
-    shown = f"{_build['shown']}/{page.file.src_uri}"
-    for problem in explicit_link_problems(page.file.content_string, shown, _build["glossary"]):
-        log.warning(str(problem))
+    if EXPLICIT_SCHEME in markdown:  # Most pages have none: only then read the file again, for its line numbers.
+        shown = f"{_build['shown']}/{page.file.src_uri}"
+        for problem in explicit_link_problems(page.file.content_string, shown, _build["glossary"]):
+            log.warning(str(problem))
     return markdown
 
 

@@ -68,6 +68,7 @@ class _Phrase:
     tail: str
     exact: bool
     term_id: str
+    one_word: bool  # A single word with nothing after it: it ends where its first word ends.
 
 
 class PhraseMatcher:
@@ -82,9 +83,9 @@ class PhraseMatcher:
             if not found:
                 continue
             glue = tuple(_glue(phrase[a.end() : b.start()]) for a, b in itertools.pairwise(found))
-            entry = _Phrase(
-                tuple(_key(m.group(), exact) for m in found), glue, _glue(phrase[found[-1].end() :]), exact, term_id
-            )
+            tail = _glue(phrase[found[-1].end() :])
+            parts = tuple(_key(m.group(), exact) for m in found)
+            entry = _Phrase(parts, glue, tail, exact, term_id, len(parts) == 1 and not tail)
             self._first.setdefault(entry.parts[0], []).append(entry)
         for candidates in self._first.values():
             candidates.sort(key=lambda item: -len(item.parts))
@@ -122,13 +123,14 @@ class PhraseMatcher:
         folded_word = exact_word.casefold()
         best: Match | None = None
         best_length = 0
-        for key in dict.fromkeys((exact_word, folded_word)):  # Ordered: exact case first.
+        for key in (exact_word,) if exact_word == folded_word else (exact_word, folded_word):  # Exact case first.
             for phrase in self._first.get(key, ()):  # Longest first.
-                if len(phrase.parts) <= best_length or key != (exact_word if phrase.exact else folded_word):
+                length = len(phrase.parts)
+                if length <= best_length or key != (exact_word if phrase.exact else folded_word):
                     continue
-                end = _phrase_end(text, word_end, phrase)
+                end = word_end if phrase.one_word else _phrase_end(text, word_end, phrase)
                 if end is not None:
-                    best, best_length = Match(start, end, phrase.term_id), len(phrase.parts)
+                    best, best_length = Match(start, end, phrase.term_id), length
                     break
         return best
 
@@ -141,7 +143,8 @@ def _phrase_end(text: str, word_end: int, phrase: _Phrase) -> int | None:
     if len(following) < rest:
         return None
     for part, glue, word in zip(phrase.parts[1:], phrase.glue, following, strict=True):
-        if _glue(text[end : word.start()]) != glue or _key(word.group(), phrase.exact) != part:
+        between = text[end : word.start()]  # Most often the glue itself: normalise only when it is not.
+        if (between != glue and _glue(between) != glue) or _key(word.group(), phrase.exact) != part:
             return None
         end = word.end()
     if phrase.tail and _glue(text[end : end + len(phrase.tail)]) != phrase.tail:

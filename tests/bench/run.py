@@ -6,6 +6,10 @@ CPU times; each pair gives one ratio, and the target is judged on the median rat
 machine the speed drifts by several percent from minute to minute (and from one interpreter to
 the next): pairing puts a slow minute on both sides of one comparison, and the median keeps one
 disturbed pair from deciding. The lowest and highest ratios are printed, so the noise shows.
+
+``--instructions`` counts instead the instructions each build runs, under valgrind's callgrind: the
+same count on a busy machine or an idle one, from one run to the next. It is about 50 times slower
+(half an hour for 1,000 pages), and it cannot see what instructions miss, such as waiting on memory.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,16 +29,51 @@ from tests.bench.synthetic import ROOT, write_site
 
 SIZES = ((100, 100), (100, 1000), (1000, 100), (1000, 1000))
 TARGET = 0.10  # The issue's budget: the hooks add at most 10% to 1,000 pages with 1,000 terms.
+COUNTED = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+_COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def _build_command(config: Path, site_dir: Path, hooks: bool) -> list[str]:
+    """The command of one strict build in a child process (tests.bench.build_once)."""
+    command = [sys.executable, "-m", "tests.bench.build_once", str(config), str(site_dir)]
+    return command if hooks else [*command, "--no-hooks"]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    """The child's environment: the hooks' package importable, MkDocs' 2.0 notice off."""
+    return {**os.environ, "PYTHONPATH": f"{ROOT / 'hooks'}{os.pathsep}{ROOT}", "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
 def build(config: Path, site_dir: Path, hooks: bool) -> dict:
     """One strict build in a child process; its time and peak memory."""
-    command = [sys.executable, "-m", "tests.bench.build_once", str(config), str(site_dir)]
-    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'hooks'}{os.pathsep}{ROOT}", "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([*command, *([] if hooks else ["--no-hooks"])], capture_output=True, text=True, env=env)
+    done = subprocess.run(_build_command(config, site_dir, hooks), capture_output=True, text=True, env=_env())
     if done.returncode:
         sys.exit(f"bench: the build of {config} failed:\n{done.stdout}{done.stderr}")
     return json.loads(done.stdout.splitlines()[-1])
+
+
+def count_instructions(pages: int, terms: int) -> dict[str, float]:
+    """Instructions of one build without and one with the hooks, run side by side under callgrind."""
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as folder:
+        config = write_site(Path(folder), pages, terms)
+        runs = {
+            hooks: subprocess.Popen(
+                [*COUNTED, *_build_command(config, Path(folder) / f"site-{hooks}", hooks)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=_env(PYTHONHASHSEED="0"),  # Sets and dicts iterate in one order: the count repeats.
+            )
+            for hooks in (False, True)
+        }
+        counts = {}
+        for hooks, run in runs.items():
+            out, err = run.communicate()
+            collected = _COLLECTED.search(err)
+            if run.returncode or collected is None:
+                sys.exit(f"bench: the counted build of {config} failed:\n{out}{err}")
+            counts[hooks] = int(collected.group(1))
+    return {"without": counts[False] / 1e9, "with": counts[True] / 1e9, "added": counts[True] / counts[False] - 1}
 
 
 def measure(pages: int, terms: int, repeat: int) -> dict[str, float]:
@@ -60,8 +101,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="pairs of builds per size (default 7)")
     parser.add_argument("--only", help="one size, pages x terms, e.g. 1000x1000")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions under valgrind instead (slow; see above)"
+    )
     args = parser.parse_args()
     sizes = [tuple(int(n) for n in args.only.split("x"))] if args.only else SIZES
+    if args.instructions:
+        return _print_instructions(sizes)
     print(
         f"{'pages':>5} {'terms':>5} | {'without s':>9} {'with s':>8} {'added':>7} {'lowest':>7} {'highest':>7} |"
         f" {'without MiB':>11} {'with MiB':>9}"
@@ -78,6 +124,24 @@ def main() -> int:
         f" highest beside it); target: the hooks add at most {TARGET:.0%} to the last row"
     )
     return 0 if found["added"] <= TARGET else 1  # The last row: the largest site.
+
+
+def _print_instructions(sizes: list[tuple[int, ...]]) -> int:
+    """The instruction-count rows; exit 1 if the largest site misses the target."""
+    if shutil.which(COUNTED[0]) is None:
+        sys.exit("bench: --instructions needs valgrind (apt-get install valgrind)")
+    print(f"{'pages':>5} {'terms':>5} | {'without G':>9} {'with G':>8} {'added':>7}")
+    for pages, terms in sizes:
+        found = count_instructions(pages, terms)
+        print(
+            f"{pages:>5} {terms:>5} | {found['without']:>9.2f} {found['with']:>8.2f} {found['added']:>+7.2%}",
+            flush=True,
+        )
+    print(
+        "Billions of instructions of one build each, counted by callgrind; target: the hooks add at most"
+        f" {TARGET:.0%} to the last row"
+    )
+    return 0 if found["added"] <= TARGET else 1
 
 
 if __name__ == "__main__":
