@@ -68,7 +68,8 @@ class _Phrase:
     tail: str
     exact: bool
     term_id: str
-    one_word: bool  # A single word with nothing after it: it ends where its first word ends.
+    one_word: bool  # A single word with nothing after it: it ends where its first word ends (kept, not
+    # worked out again, because it is read for every word that may start a phrase).
 
 
 class PhraseMatcher:

@@ -9,7 +9,7 @@ disturbed pair from deciding. The lowest and highest ratios are printed, so the 
 
 ``--instructions`` counts instead the instructions each build runs, under valgrind's callgrind: the
 same count on a busy machine or an idle one, from one run to the next. It is about 50 times slower
-(half an hour for 1,000 pages), and it cannot see what instructions miss, such as waiting on memory.
+(about 40 minutes for 1,000 pages), and it cannot see what instructions miss, such as waiting on memory.
 """
 
 from __future__ import annotations
