@@ -70,10 +70,13 @@ def test_results_are_reached_and_opened_with_the_keyboard(browser, base_url: str
     try:
         tab.goto(base_url)
         found = type_query(tab, "iloprost", base_url)
+        assert found, "no result to reach"
         tab.keyboard.press("ArrowDown")
-        focused = tab.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
-        href = tab.evaluate("document.activeElement.getAttribute('href') || ''")
-        assert focused and href
+        # Material moves the focus on a later frame; on a busy machine that can be after a single look.
+        tab.wait_for_function(
+            "document.activeElement.closest('.md-search-result__item') !== null"
+            " && !!document.activeElement.getAttribute('href')"
+        )
         tab.keyboard.press("Enter")
         tab.wait_for_url(f"**/{found[0]}*")
         assert tab.locator("h1").first.text_content().startswith("Vasodilators")
