@@ -48,8 +48,8 @@ def main() -> int:
     found = {
         "seconds": seconds,
         "peak_mib": peak_mib,
-        "page_ms": statistics.median(page_seconds or [0]) * 1000,
-    }  # [0]: aborted early
+        "page_ms": statistics.median(page_seconds or [0]) * 1000,  # [0]: the build stopped before any page
+    }
     print(json.dumps({**found, "warnings": result.warnings[:5]}))
     return 1 if result.aborted or result.warnings else 0
 
