@@ -7,8 +7,8 @@ machine the speed drifts by several percent from minute to minute (and from one 
 the next): pairing puts a slow minute on both sides of one comparison, and the median keeps one
 disturbed pair from deciding. The lowest and highest ratios are printed, so the noise shows.
 "render" is the same ratio for the median page's render step (context, page_context events, template,
-writing the file): the hooks add only the page furniture there, so it shows how much the rest of the
-build slows when the hooks are loaded.
+writing the file): the hooks add only the page furniture and two small page_context handlers there,
+so it shows how much that step slows when the hooks are loaded.
 
 ``--instructions`` counts instead the instructions each build runs, under valgrind's callgrind: the
 same count on a busy machine or an idle one, from one run to the next. It is about 50 times slower
