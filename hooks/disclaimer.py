@@ -31,13 +31,22 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand the page's checked facts to the templates; fill in the references page."""
-    result = _checked["site"]
-    record = result.records.get(page.file.src_uri)
-    if record is not None:
-        page.meta["kb"] = page_view(record, result.site, date.today())
-        page.meta["kb_json_ld"] = json_ld(record, config.site_url + page.url if config.site_url else page.url)
+    """Fill in the references page."""
     if page.file.src_uri != REFERENCES_PAGE:
         return markdown
     template = config.theme.get_env().get_template("kb/references.html")
-    return markdown.replace(REFERENCES_MARKER, template.render(sources=result.site.sources))
+    return markdown.replace(REFERENCES_MARKER, template.render(sources=_checked["site"].site.sources))
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Hand the page's checked facts to its templates, as ``kb`` and ``kb_json_ld``.
+
+    They go in the context of this one render, not in ``page.meta``: nothing keeps them once the page is
+    written, and the front matter stays as the editor wrote it.
+    """
+    result = _checked["site"]
+    record = result.records.get(page.file.src_uri)
+    if record is not None:
+        context["kb"] = page_view(record, result.site, date.today())
+        context["kb_json_ld"] = json_ld(record, config.site_url + page.url if config.site_url else page.url)
+    return context

@@ -28,16 +28,21 @@ from markdown.extensions.toc import TocExtension
 from markdown.util import parseBoolValue
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
+# Material's search indexes a page in on_page_context at the default priority, 0; other hooks run there too.
+BEFORE_SEARCH = 50
+AFTER_EVERYTHING = -100
+
 log = get_plugin_logger(__name__)
 _state = PageState()
 _build: dict = {}
+_rendering: dict = {}  # The page between the two on_page_context handlers: itself, its plain and linked HTML.
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -51,7 +56,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary=glossary,
         shown=shown,
         used_on={},
-        held_back={},
         entries=env.get_template("kb/glossary.html"),
         permalink=_permalink(config),
     )
@@ -87,30 +91,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Remember which terms this page linked; hand search the page as it was before linking.
-
-    Material's search reads every tag in Python, and neither the term links nor the hidden definitions add a
-    word to its index. Indexing the page without them saves that reading; on_page_context puts them back.
-    The glossary page gets its entries here, without their "used on" lists: not every page is rendered yet.
-    """
+    """Remember which terms this page linked; on the glossary page, make its entries ready for the marker."""
     for term_id in _state.used:
         _build["used_on"].setdefault(term_id, []).append(page)
-    plain = without_glossary_markup(html)
     if page.file.src_uri == GLOSSARY_PAGE:
-        plain = _add_entries(plain, page, files)
-    if plain != html:
-        _build["held_back"][page.file.src_uri] = (plain, html)
-    return plain
+        _prepare_entries(html, page, files)
+    return html
 
 
-def _add_entries(html: str, page: Page, files: Files) -> str:
-    """The glossary page with its entries in place of the marker; MkDocs learns their ids for its link check."""
+def _prepare_entries(html: str, page: Page, files: Files) -> None:
+    """Sort the entries and tell MkDocs their ids for its link check; report a marker Markdown has hidden."""
     glossary: Glossary = _build["glossary"]
     if GLOSSARY_MARKER not in html:
         # A page without the marker at all was reported by on_files; here Markdown has hidden it in code or a list.
         if glossary.terms and GLOSSARY_MARKER in page.file.content_string:
             log.warning(str(buried_marker_problem(page.file.content_string, f"{_build['shown']}/{GLOSSARY_PAGE}")))
-        return html
+        return
     page_ids = page.present_anchor_ids or set()
     for problem in anchor_clash_problems(glossary, page_ids, GLOSSARY_PAGE, f"{_build['shown']}/_data/{GLOSSARY}"):
         log.warning(str(problem))
@@ -118,7 +114,6 @@ def _add_entries(html: str, page: Page, files: Files) -> str:
     _build["page_links"] = _read_more_links(glossary, page, files)
     _build["sorted_terms"] = terms
     page.present_anchor_ids = page_ids | {term.id for term in terms}  # For MkDocs' check of links to #term-id.
-    return html.replace(GLOSSARY_MARKER, _entries(used_on=None), 1)
 
 
 def _entries(used_on: dict[str, list[dict[str, str]]] | None) -> str:
@@ -163,19 +158,37 @@ def _permalink(config: MkDocsConfig) -> dict[str, object] | None:
     return {"symbol": symbol, "class": settings["permalink_class"], "title": settings["permalink_title"]}
 
 
-def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
-    """Put back the term links once search has indexed the page, and the "used on" lists of the glossary page.
+@event_priority(BEFORE_SEARCH)
+def _hand_search_the_plain_page(context, *, page: Page, config: MkDocsConfig, nav):
+    """Give search the page without its term links and hidden definitions; the glossary page gets its entries.
 
-    Hooks run after plugins, so Material's search has already read this page: the lists stay out of the index.
+    Material's search reads every tag in Python, and neither the links nor the definitions add a word to its
+    index. Only the page being rendered is kept in both forms: holding all 1,000 pages of the bench site in
+    both took 10 MiB.
     """
-    plain, linked = _build["held_back"].pop(page.file.src_uri, (None, None))
-    if linked is None:
+    _rendering.clear()
+    linked = page.content or ""
+    plain = without_glossary_markup(linked)
+    if page.file.src_uri == GLOSSARY_PAGE and GLOSSARY_MARKER in linked:
+        plain = plain.replace(GLOSSARY_MARKER, _entries(used_on=None), 1)  # Without "used on": search skips them.
+    if plain != linked:
+        _rendering.update(page=page, plain=plain, linked=linked)
+        page.content = plain
+    return context
+
+
+@event_priority(AFTER_EVERYTHING)
+def _put_the_links_back(context, *, page: Page, config: MkDocsConfig, nav):
+    """Put back the term links once search has read the page, and the glossary page's "used on" lists."""
+    if _rendering.get("page") is not page:
         return context
+    plain, linked = _rendering["plain"], _rendering["linked"]
+    _rendering.clear()
     if page.content is not plain:
         log.warning(
             f"mkdocs.yml: a plugin or hook changed {_build['shown']}/{page.file.src_uri} before the glossary"
-            " hook put its term links back, so they are lost; list that hook after hooks/glossary.py,"
-            " or turn that plugin off"
+            " hook put its term links back, so they are lost; give its on_page_context an event_priority"
+            f" above {BEFORE_SEARCH} or below {AFTER_EVERYTHING}, or turn that plugin off"
         )
         return context
     if page.file.src_uri == GLOSSARY_PAGE and GLOSSARY_MARKER in linked:
@@ -184,6 +197,9 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
         linked = linked.replace(GLOSSARY_MARKER, _entries(used_on=_used_on_links(page)), 1)
     page.content = linked
     return context
+
+
+on_page_context = CombinedEvent(_hand_search_the_plain_page, _put_the_links_back)
 
 
 def _used_on_links(page: Page) -> dict[str, list[dict[str, str]]]:

@@ -215,24 +215,42 @@ def test_search_keywords_that_search_does_not_index_are_reported(tmp_path: Path)
 
 
 CHANGES_PAGES = """\
+{decorator}
 def on_page_context(context, *, page, config, nav):
     page.content = page.content + "<p>changed</p>"
     return context
 """
 
 
-def test_a_hook_that_rewrites_the_page_before_the_glossary_puts_its_links_back_is_reported(tmp_path: Path) -> None:
+def _with_page_changing_hook(tmp_path: Path, decorator: str = "") -> Path:
+    """The fixture with a hook, listed first, whose on_page_context adds a paragraph to every page."""
     config = write_site(tmp_path)
-    (tmp_path / "changes_pages.py").write_text(CHANGES_PAGES)
+    (tmp_path / "changes_pages.py").write_text("import mkdocs.plugins\n" + CHANGES_PAGES.format(decorator=decorator))
     text = config.read_text()
     config.write_text(text.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'changes_pages.py'}\n", 1))
-    result = build_site(config, tmp_path / "site")
+    return config
+
+
+def test_a_hook_that_rewrites_the_page_before_the_glossary_puts_its_links_back_is_reported(tmp_path: Path) -> None:
+    result = build_site(_with_page_changing_hook(tmp_path), tmp_path / "site")
     assert result.aborted
     assert any(
-        "mkdocs.yml: a plugin or hook changed docs/treatment/rest.md before the glossary hook put its term links back"
-        in w
+        "mkdocs.yml: a plugin or hook changed docs/treatment/rest.md before the glossary hook put its term links back,"
+        " so they are lost; give its on_page_context an event_priority above 50 or below -100" in w
         for w in result.warnings
     ), result.warnings
+
+
+@pytest.mark.parametrize("priority", [60, -110])
+def test_the_priorities_the_warning_names_keep_both_the_change_and_the_term_links(
+    tmp_path: Path, priority: int
+) -> None:
+    config = _with_page_changing_hook(tmp_path, f"@mkdocs.plugins.event_priority({priority})")
+    result = build_site(config, tmp_path / "site")
+    assert result.warnings == []
+    page = BeautifulSoup((result.site_dir / "treatment/rest/index.html").read_text(), "html.parser")
+    assert page.find("p", string="changed") is not None
+    assert page.select_one("a.kb-term") is not None and page.select_one("#kb-def-avn") is not None
 
 
 def test_unknown_source_key_names_the_line(tmp_path: Path) -> None:
