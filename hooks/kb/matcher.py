@@ -68,8 +68,9 @@ class _Phrase:
     tail: str
     exact: bool
     term_id: str
-    one_word: bool  # A single word with nothing after it: it ends where its first word ends (kept, not
-    # worked out again, because it is read for every word that may start a phrase).
+    # A single word with nothing after it: it ends where its first word ends. Kept, not worked out again,
+    # because it is read for every word that may start a phrase.
+    one_word: bool
 
 
 class PhraseMatcher:

@@ -38,7 +38,8 @@ def main() -> int:
     args = parser.parse_args()
     overrides = {"hooks": []} if args.no_hooks else {}
     # MkDocs has no event around a page's render (context, template, writing the file), so its private step is
-    # wrapped: the per-page times show whether the hooks slow the part of the build they add almost nothing to.
+    # wrapped: the per-page times show how that step, most of the build, grows with the hooks (their furniture
+    # and the term-link swap around search run in it).
     page_seconds: list[float] = []
     mkdocs_build._build_page = _timed(mkdocs_build._build_page, page_seconds)
     start = time.process_time()  # CPU time: steadier than wall time on a shared machine.
