@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from kb.comparison import COMPARISON_MARKER, comparison_rows, nav_order
 from kb.furniture import json_ld, page_view
 from kb.pages import PagesCheck, check_pages, shown_docs_dir
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 REFERENCES_PAGE = "references.md"
 REFERENCES_MARKER = "<!-- kb:references -->"
@@ -31,11 +33,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill in the references page."""
-    if page.file.src_uri != REFERENCES_PAGE:
-        return markdown
-    template = config.theme.get_env().get_template("kb/references.html")
-    return markdown.replace(REFERENCES_MARKER, template.render(sources=_checked["site"].site.sources))
+    """Fill in the references page and the treatment comparison."""
+    env = config.theme.get_env()
+    if page.file.src_uri == REFERENCES_PAGE:
+        return markdown.replace(
+            REFERENCES_MARKER, env.get_template("kb/references.html").render(sources=_checked["site"].site.sources)
+        )
+    if COMPARISON_MARKER in markdown:
+        result = _checked["site"]
+        rows = [
+            {**vars(row), "url": get_relative_url(files.get_file_from_path(row.src_uri).url, page.url)}
+            for row in comparison_rows(result.records, nav_order(config.nav))
+        ]
+        levels = {key: level.label for key, level in result.site.evidence_scale.items()}
+        return markdown.replace(
+            COMPARISON_MARKER, env.get_template("kb/treatment-comparison.html").render(rows=rows, levels=levels)
+        )
+    return markdown
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:

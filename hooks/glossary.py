@@ -58,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         used_on={},
         entries=env.get_template("kb/glossary.html"),
         permalink=_permalink(config),
+        unknown_links=False,
     )
     config.markdown_extensions.append(GlossaryExtension(glossary, GLOSSARY_PAGE, _state))
     return config
@@ -86,6 +87,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if EXPLICIT_SCHEME in markdown:  # Most pages have none: only then read the file again, for its line numbers.
         shown = f"{_build['shown']}/{page.file.src_uri}"
         for problem in explicit_link_problems(page.file.content_string, shown, _build["glossary"]):
+            _build["unknown_links"] = True
             log.warning(str(problem))
     return markdown
 
@@ -216,7 +218,9 @@ def _used_on_links(page: Page) -> dict[str, list[dict[str, str]]]:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Report glossary terms that no page uses."""
+    """Report glossary terms that no page uses, unless a misspelt link or a broken entry is the reason (as kb.check)."""
+    if _build.get("unknown_links") or _build["glossary"].problems:
+        return
     used = set(_build["used_on"])
     for problem in unused_term_problems(_build["glossary"], used, f"{_build['shown']}/_data/{GLOSSARY}"):
         log.warning(str(problem))

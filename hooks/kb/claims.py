@@ -1,70 +1,152 @@
-"""Catch the claims the evidence does not support, in the words web pages often use for them.
+"""Catch the claims the evidence does not support, by what they say rather than by fixed wordings.
 
-A sentence that makes one of these claims passes only if it also says the claim
-is not supported (a negation or hedge in the same sentence). The list mirrors
-the editorial policy's "claims we never make" and can grow with it.
+A clause makes a claim when it names a treatment (by name, brand, class or glossary
+alias) and says it cures, heals, reverses, makes AVN go away, stops or prevents
+collapse, regrows bone, or brings a full recovery (plus the claims the editorial
+policy lists for pain medicines and blood thinners). It passes if the same clause
+negates or hedges it, or if the sentence is a question.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .problems import Problem
 
-
-@dataclass(frozen=True)
-class Claim:
-    """An unsupported claim: the subject, the claimed effect, and what the evidence says."""
-
-    subject: re.Pattern[str]
-    effect: re.Pattern[str]
-    evidence: str
-
-
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-CLAIMS = (
-    Claim(
-        _words(r"\b(nsaids?|anti-inflammator\w*|painkillers?|pain relievers?|ibuprofen|naproxen)\b"),
-        _words(r"\b(slow\w*|revers\w*|halt\w*|stop\w*)\b.{0,40}\b(progress\w*|disease|avn|condition|necrosis)\b"),
-        "pain medicines ease pain; no study shows they slow AVN",
+# Each class of treatment: the words that name it, and what the evidence says about its claims.
+TREATMENTS: dict[str, tuple[tuple[str, ...], str]] = {
+    "pain medicines": (
+        (
+            r"nsaids?", r"anti-?inflammator(?:y|ies)(?: medicines?| drugs?)?", r"pain ?killers?", r"pain relievers?",
+            r"pain medicines?", r"ibuprofen", r"naproxen", r"advil", r"motrin", r"aleve", r"celecoxib", r"celebrex",
+            r"diclofenac", r"acetaminophen", r"paracetamol", r"tylenol", r"opioids?",
+        ),
+        "pain medicines ease pain; no study shows they slow or change AVN",
     ),
-    Claim(
-        _words(r"\b(bisphosphonates?|alendronate|zoledron\w*|fosamax)\b"),
-        _words(r"\b(prevent\w*|reduce\w*|lower\w*|stop\w*)\b.{0,30}\bcollapse\b"),
+    "bisphosphonates": (
+        (
+            r"bisphosphonates?", r"alendronate", r"zoledron\w*", r"fosamax", r"reclast", r"aclasta", r"risedronate",
+            r"ibandronate",
+        ),
         "the blinded and larger trials found no benefit; say the benefit is uncertain",
     ),
-    Claim(
-        _words(r"\b(blood thinners?|anticoagulants?|warfarin|heparin|enoxaparin)\b"),
-        _words(r"\binflammation\b"),
-        "anticoagulants are not anti-inflammatory; they are studied only to prevent clots",
+    "blood thinners": (
+        (r"blood thinners?", r"anticoagulants?", r"warfarin", r"coumadin", r"heparin", r"enoxaparin", r"lovenox"),
+        "anticoagulants are studied only in small groups, to prevent clots; the effect is uncertain",
     ),
-    Claim(
-        _words(r"\b(braces?|crutch\w*|canes?|rest\w*|orthotics?|unloading)\b"),
-        _words(r"\b(heal\w*|repair\w*|regrow\w*)\b.{0,30}\bbone\b|\bbone\b.{0,30}\b(heal\w*|repair\w*)\b"),
-        "unloading eases pain but has not been shown to heal bone or prevent collapse",
+    "statins": (
+        (r"statins?", r"atorvastatin", r"simvastatin", r"rosuvastatin", r"lipitor", r"zocor", r"crestor"),
+        "statins are studied to lower the risk in people taking steroids; they do not treat AVN",
     ),
-    Claim(
-        _words(r"\b(physical therapy|physiotherapy|pt|exercises?)\b"),
-        _words(r"\b(full\w*|complete\w*|swift\w*)\b.{0,20}\brecover\w*"),
-        "PT helps pain and function; it has never been shown to change the course of AVN",
+    "vasodilators": (
+        (r"vasodilators?", r"iloprost", r"prostacyclins?", r"ilomedin"),
+        "small, uncontrolled studies; the effect on collapse is unclear",
     ),
-    Claim(
-        _words(r"\b(shock ?waves?|eswt|hyperbaric|hbo|pemf|electromagnetic|iloprost)\b"),
-        _words(r"\bcur(e|es|ed|ing)\b"),
+    "shockwave": (
+        (r"shock ?-?waves?(?: therapy| treatment)?", r"eswt"),
         "small, mostly uncontrolled studies; the effect on collapse is unclear",
     ),
+    "hyperbaric oxygen": (
+        (r"hyperbaric(?: oxygen)?(?: therapy| treatment)?", r"hbot?", r"oxygen(?: therapy| treatment)?"),
+        "small, mostly uncontrolled studies; the effect on collapse is unclear",
+    ),
+    "electromagnetic fields": (
+        (r"pemf", r"electromagnetic(?: fields?| therapy| stimulation)?", r"magnet(?:s|ic)?(?: therapy| treatment)?"),
+        "small, mostly uncontrolled studies; the effect on collapse is unclear",
+    ),
+    "rest and devices": (
+        (
+            r"rest(?:ing)?", r"bed rest", r"crutch(?:es)?", r"canes?", r"braces?", r"walkers?", r"orthotics?",
+            r"unloading", r"(?:protected |limited )?weight[- ]bearing", r"wheelchairs?",
+        ),
+        "unloading eases pain but has not been shown to heal bone or prevent collapse",
+    ),
+    "physical therapy": (
+        (
+            r"physical therapy", r"physiotherapy", r"pt", r"exercis(?:e|es|ing)", r"stretch(?:es|ing)?", r"swimming",
+            r"hydrotherapy", r"water exercise",
+        ),
+        "PT helps pain and function; it has never been shown to change the course of AVN",
+    ),
+    "injections and other remedies": (
+        (
+            r"injections?", r"stem cells?", r"prp", r"platelet-rich plasma", r"bone marrow concentrate",
+            r"supplements?", r"vitamins?(?: d)?", r"calcium", r"herbs?", r"herbal (?:medicines?|remedies)",
+            r"acupuncture", r"massage", r"diets?", r"turmeric", r"cbd", r"core decompression", r"bone grafts?",
+        ),
+        "these are studied in small groups or not at all; no one can promise this result",
+    ),
+    "any treatment": (
+        (r"treatments?", r"therap(?:y|ies)", r"medicines?", r"medications?", r"drugs?", r"pills?", r"this care"),
+        "no treatment without surgery has been shown to do this; say what the evidence shows and how strong it is",
+    ),
+}  # fmt: skip
+
+_COLLAPSE = r"(?:collapse[sd]?|collapsing)"
+EFFECTS = (
+    r"\bcur(?:e|es|ed|ing)\b",
+    r"\bheal(?:s|ed|ing)?\b",
+    r"\brevers(?:e|es|ed|ing|al)\b",
+    r"\bgo(?:es)? away\b|\bget(?:s|ting)? rid of\b|\beliminat\w*|\bdisappear\w*",
+    rf"\b(?:stop|prevent|halt|block|avoid|keep|protect|reduc|lower|cut)\w*\b.{{0,40}}\b{_COLLAPSE}",
+    rf"\b{_COLLAPSE}.{{0,25}}\b(?:prevent|stop|halt|avoid)\w*",
+    r"\b(?:re-?grow\w*|regenerat\w*|rebuild\w*|grow\w* (?:new|back)|repair\w*)\b.{0,30}\bbones?\b",
+    r"\bbones?\b.{0,25}\b(?:re-?grow\w*|grows? back|regenerat\w*|repair\w*)",
+    r"\b(?:make|makes|making|form|forms|build|builds)\b.{0,12}\bnew bone\b",
+    r"\b(?:full|fully|complete|completely|total|totally)\b.{0,20}\b(?:recover\w*|(?:restore[sd]?|restoring|restoration)|normal)\b",
+    r"\b(?:recover\w*|(?:restore[sd]?|restoring|restoration))\b.{0,30}\b(?:full|fully|complete|completely|totally)\b",
+    r"\bback to normal\b",
+    r"\b(?:slow\w*|stop\w*|halt\w*|arrest\w*)\b.{0,40}\b(?:progress\w*|disease|avn|osteonecrosis|necrosis|condition)\b",
 )
-# Words that show a sentence reports a claim rather than makes it.
-HEDGE = _words(
-    r"\b(not|no|never|nor|cannot|can't|don't|doesn't|didn't|lack|unproven|uncertain|unclear|unknown|myth|claims?|some websites|whether)\b"
+# Anticoagulants are not anti-inflammatory: a claim of its own (editorial policy).
+INFLAMMATION = re.compile(r"\b(?:reduc|lower|eas|fight|calm|treat)\w*\b.{0,30}\binflammation\b", re.IGNORECASE)
+# Words that negate or hedge a claim, or report it as someone else's, within the clause.
+HEDGE = re.compile(
+    r"\b(?:not|no|never|nor|neither|none|nothing|nobody|cannot|can't|don't|doesn't|didn't|won't|isn't|aren't|"
+    r"wasn't|weren't|haven't|hasn't|lacks?|lacking|unproven|uncertain|unclear|unknown|unlikely|myths?|claims?|"
+    r"claimed|some websites|whether|if|may|might|could|possibly|perhaps|hope[sd]?|fail(?:s|ed)?|without|rarely|"
+    r"few|little|studied|tested)\b",
+    re.IGNORECASE,
+)
+# A clause ends at ; : ( ) or a dash, or where a comma or "but" joins another clause.
+_CLAUSE = re.compile(
+    r"[;:()\u2014\u2013]| - |,\s*(?:and|but|or|so|yet|while|whereas|although|though|because|since)\b|\bbut\b",
+    re.IGNORECASE,
 )
 # A block starts at a blank line, a heading, a list item or an admonition; sentences end in . or !.
 _BLOCK_START = re.compile(r"^\s*($|#|[-*+] |\d+\. |!!!|\?\?\?|\|)")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# What a reader does not read as words: link targets, attribute lists, HTML comments and tags, code.
+_NOT_TEXT = re.compile(r"\]\([^)]*\)|\{[:#.][^}]*\}|\{ [^}]*\}|<!--.*?-->|<[^>]+>|`[^`]*`", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One class of treatment: the pattern of its names and what the evidence says."""
+
+    name: str
+    subject: re.Pattern[str]
+    evidence: str
+
+
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def build_claims(aliases: Iterable[tuple[str, ...]] = ()) -> tuple[Claim, ...]:
+    """The claims, with each glossary entry's names added to the class that one of its names belongs to."""
+    claims = []
+    for name, (patterns, evidence) in TREATMENTS.items():
+        own = re.compile(r"^(?:" + "|".join(patterns) + r")$", re.IGNORECASE)
+        extra = [re.escape(alias) for names in aliases if any(own.match(n) for n in names) for alias in names]
+        claims.append(Claim(name, _names_pattern([*patterns, *extra]), evidence))
+    return tuple(claims)
+
+
+_EFFECT = re.compile("|".join(f"(?:{effect})" for effect in EFFECTS), re.IGNORECASE)
+CLAIMS = build_claims()
 
 
 def _blocks(markdown: str):
@@ -81,21 +163,44 @@ def _blocks(markdown: str):
         yield start, " ".join(lines)
 
 
-def claim_problems(markdown: str, shown_as: str) -> list[Problem]:
-    """One problem per sentence that states an unsupported claim as fact (questions are not claims)."""
+def _claim_in(clause: str, claims: tuple[Claim, ...]) -> Claim | None:
+    """The claim ``clause`` makes, if it names a treatment with an effect and no hedge."""
+    if HEDGE.search(clause):
+        return None
+    for claim in claims:
+        if not claim.subject.search(clause):
+            continue
+        if _EFFECT.search(clause) or (claim.name == "blood thinners" and INFLAMMATION.search(clause)):
+            return claim
+    return None
+
+
+def sentence_claim(sentence: str, claims: tuple[Claim, ...] = CLAIMS) -> Claim | None:
+    """The unsupported claim a sentence states as fact, or None (a question states none)."""
+    text = _NOT_TEXT.sub(" ", sentence).strip()
+    if not text or text.endswith("?"):
+        return None
+    for clause in _CLAUSE.split(text):
+        claim = _claim_in(clause, claims)
+        if claim:
+            return claim
+    return None
+
+
+def claim_problems(markdown: str, shown_as: str, claims: tuple[Claim, ...] = CLAIMS) -> list[Problem]:
+    """One problem per sentence that states an unsupported claim as fact."""
     problems = []
-    for number, block in _blocks(markdown):
+    for number, block in _blocks(_NOT_TEXT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)):
         for sentence in _SENTENCE.findall(block):
-            if sentence.rstrip().endswith("?"):
-                continue
-            for claim in CLAIMS:
-                if claim.subject.search(sentence) and claim.effect.search(sentence) and not HEDGE.search(sentence):
-                    problems.append(
-                        Problem(
-                            shown_as,
-                            number,
-                            f"unsupported claim: '{sentence.strip()[:80]}'",
-                            f"{claim.evidence}; say so, or cut the sentence",
-                        )
+            claim = sentence_claim(sentence, claims)
+            if claim:
+                shown = " ".join(sentence.replace("[", "").replace("]", "").split())
+                problems.append(
+                    Problem(
+                        shown_as,
+                        number,
+                        f"unsupported claim: '{shown if len(shown) <= 80 else shown[:77] + '...'}'",
+                        f"{claim.evidence}; say so, or cut the sentence",
                     )
+                )
     return problems

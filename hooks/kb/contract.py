@@ -11,20 +11,33 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .problems import Problem
+from .problems import Problem, shown_value
+from .readability import reading_grade
 from .sitedata import SiteData
 from .strictyaml import Loaded
 
 PAGE_FIELDS = frozenset({"title", "description", "medical", "glossary", "hide", "search"})
-MEDICAL_FIELDS = frozenset({"disclaimer", "review", "sources", "evidence"})
+MEDICAL_FIELDS = frozenset({"disclaimer", "review", "sources", "key_messages", "evidence", "treatment"})
 REVIEW_FIELDS = frozenset({"status", "last_reviewed", "next_review", "reviewer"})
 REVIEWER_FIELDS = frozenset({"name", "credentials"})
-EVIDENCE_FIELDS = frozenset({"question", "level"})
+EVIDENCE_FIELDS = frozenset({"question", "answer", "level"})
+TREATMENT_FIELDS = ("aim", "involves", "main_risks")
 PENDING = "pending-clinical-review"
 REVIEWED = "clinically-reviewed"
 REVIEW_STATUSES = (PENDING, REVIEWED)
 MAX_REVIEW_YEARS = 3
 DESCRIPTION_LENGTH = (30, 180)
+KEY_MESSAGES = (2, 4)
+KEY_MESSAGE_WORDS = 25
+KEY_MESSAGES_GRADE = 6.0
+ANSWER_LENGTH = 40
+TREATMENT_WORDS = 20
+# The pages of treatment/ that give an overview instead of one treatment: no treatment block.
+TREATMENT_OVERVIEWS = frozenset(
+    {"treatment/index.md", "treatment/choosing-together.md", "treatment/benefits-risks-limits.md"}
+)
+# Markdown or HTML in plain-text fields: shown escaped, so a reader would see the marks themselves.
+_MARKUP = re.compile(r"[<>*_`#\[\]]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -44,7 +57,17 @@ class Evidence:
     """One question a reader asks about a treatment and how strong the answer is."""
 
     question: str
+    answer: str
     level: str
+
+
+@dataclass(frozen=True)
+class Treatment:
+    """What a treatment is for, what it involves and its main risks, for the comparison table."""
+
+    aim: str
+    involves: str
+    main_risks: str
 
 
 @dataclass(frozen=True)
@@ -58,7 +81,9 @@ class PageRecord:
     disclaimer: str | None = None
     review: Review | None = None
     sources: tuple[str, ...] = ()
+    key_messages: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    treatment: Treatment | None = None
 
 
 class _Checker:
@@ -161,7 +186,7 @@ def check_page(
     if not isinstance(medical, dict):
         c.report(
             ("medical",),
-            f"'medical' is {medical!r}",
+            f"'medical' is {shown_value(medical)}",
             "write a medical: block with disclaimer, review and sources, or medical: false",
         )
         return None, c.problems
@@ -184,8 +209,10 @@ def _check_medical(c: _Checker, medical: dict, src_uri: str, title: str, descrip
         )
     review = _check_review(c, medical.get("review"), (*path, "review"))
     sources = _check_sources(c, medical.get("sources"), (*path, "sources"))
+    key_messages = _check_key_messages(c, medical.get("key_messages"), (*path, "key_messages"))
     evidence = _check_evidence(c, medical.get("evidence", []), (*path, "evidence"))
-    return PageRecord(src_uri, title, description, True, disclaimer, review, sources, evidence)
+    treatment = _check_treatment(c, medical.get("treatment"), (*path, "treatment"), src_uri)
+    return PageRecord(src_uri, title, description, True, disclaimer, review, sources, key_messages, evidence, treatment)
 
 
 def _check_review(c: _Checker, review: Any, path: tuple) -> Review | None:
@@ -288,6 +315,7 @@ def _check_evidence(c: _Checker, evidence: Any, path: tuple) -> tuple[Evidence, 
             continue
         c.unknown(item, EVIDENCE_FIELDS, where)
         question = c.text(item, "question", where)
+        answer = _short_answer(c, item, where)
         level = item.get("level")
         if not isinstance(level, str) or level not in c.site.evidence_scale:
             c.report(
@@ -295,9 +323,94 @@ def _check_evidence(c: _Checker, evidence: Any, path: tuple) -> tuple[Evidence, 
                 f"unknown evidence level {level!r}",
                 f"use one of {', '.join(c.site.evidence_scale)}",
             )
-        elif question:
-            result.append(Evidence(question, level))
+        elif question and answer:
+            result.append(Evidence(question, answer, level))
     return tuple(result)
+
+
+def _short_answer(c: _Checker, item: dict, where: tuple) -> str | None:
+    """The answer in a few words, shown before the level so a level is never read as the answer."""
+    answer = c.text(item, "answer", where)
+    if answer and len(answer) > ANSWER_LENGTH:
+        c.report(
+            (*where, "answer"),
+            f"the answer has {len(answer)} characters",
+            f"answer in at most {ANSWER_LENGTH} characters, e.g. 'Not shown' or 'Eases pain for some people'",
+        )
+        return None
+    if answer and _MARKUP.search(answer):
+        c.report((*where, "answer"), "the answer contains Markdown or HTML", "write plain words only")
+        return None
+    return answer
+
+
+def _check_key_messages(c: _Checker, messages: Any, path: tuple) -> tuple[str, ...]:
+    """Check the "In short" messages: 2 to 4 plain sentences a reader in a hurry can take in."""
+    low, high = KEY_MESSAGES
+    if messages is None:
+        c.report(
+            path[:-1],
+            "'key_messages' is missing",
+            f"add key_messages: with {low} to {high} short plain sentences, the page's main points",
+        )
+        return ()
+    if not isinstance(messages, list) or not all(isinstance(item, str) and item.strip() for item in messages):
+        c.report(path, "'key_messages' must be a list of sentences", "write each message on a line of its own: - ...")
+        return ()
+    if not low <= len(messages) <= high:
+        c.report(path, f"there are {len(messages)} key messages", f"keep the {low} to {high} that matter most")
+    result = []
+    for index, message in enumerate(messages):
+        text = " ".join(message.split())
+        words = len(text.split())
+        if words > KEY_MESSAGE_WORDS:
+            c.report(
+                (*path, index),
+                f"key message {index + 1} has {words} words",
+                f"say it in {KEY_MESSAGE_WORDS} words or fewer, or split it",
+            )
+        if _MARKUP.search(text):
+            c.report((*path, index), f"key message {index + 1} contains Markdown or HTML", "write plain words only")
+        result.append(text)
+    grade = reading_grade(" ".join(result))
+    if result and grade > KEY_MESSAGES_GRADE:
+        c.report(
+            path,
+            f"the key messages read at US grade {grade:.1f}",
+            f"bring them to grade {KEY_MESSAGES_GRADE:g} or below: shorter sentences and shorter words",
+        )
+    return tuple(result)
+
+
+def _check_treatment(c: _Checker, treatment: Any, path: tuple, src_uri: str) -> Treatment | None:
+    """Check the comparison-table block that every single-treatment page carries."""
+    needs_block = src_uri.startswith("treatment/") and src_uri not in TREATMENT_OVERVIEWS
+    if treatment is None:
+        if needs_block:
+            c.report(
+                path[:-1],
+                "a treatment page has no 'treatment' block for the comparison table",
+                "add treatment: with " + ", ".join(TREATMENT_FIELDS),
+            )
+        return None
+    if not isinstance(treatment, dict):
+        c.report(path, "'treatment' must be a block", "write treatment: with " + ", ".join(TREATMENT_FIELDS))
+        return None
+    c.unknown(treatment, frozenset(TREATMENT_FIELDS), path)
+    values = {}
+    for key in TREATMENT_FIELDS:
+        text = c.text(treatment, key, path)
+        if text and len(text.split()) > TREATMENT_WORDS:
+            c.report(
+                (*path, key),
+                f"'{key}' has {len(text.split())} words",
+                f"say it in {TREATMENT_WORDS} words or fewer; the page itself gives the detail",
+            )
+        elif text and _MARKUP.search(text):
+            c.report((*path, key), f"'{key}' contains Markdown or HTML", "write plain words only")
+        elif text:
+            values[key] = text
+    return Treatment(**values) if len(values) == len(TREATMENT_FIELDS) else None
 
 
 def _years_later(day: date, years: int) -> date:

@@ -24,13 +24,20 @@ def page_view(record: PageRecord, site: SiteData, today: date) -> dict[str, Any]
     disclaimer = site.disclaimers[record.disclaimer]
     return {
         "medical": True,
-        "disclaimer": {"kind": record.disclaimer, "label": disclaimer.label, "text": disclaimer.text},
+        "disclaimer": {
+            "kind": record.disclaimer,
+            "label": disclaimer.label,
+            "text": disclaimer.text,
+            "warning": disclaimer.warning,
+        },
+        "key_messages": list(record.key_messages),
         "review": {
             "clinically_reviewed": review.status == REVIEWED,
             "reviewer": review.reviewer_name,
             "credentials": review.reviewer_credentials,
             "last_reviewed": review.last_reviewed.isoformat(),
             "last_reviewed_text": _long_date(review.last_reviewed),
+            "last_reviewed_short": _short_date(review.last_reviewed),
             "next_review": review.next_review.isoformat(),
             "next_review_text": _long_date(review.next_review),
             "overdue": review.next_review < today,
@@ -38,6 +45,7 @@ def page_view(record: PageRecord, site: SiteData, today: date) -> dict[str, Any]
         "evidence": [
             {
                 "question": item.question,
+                "answer": item.answer,
                 "level": item.level,
                 "label": site.evidence_scale[item.level].label,
                 "meaning": site.evidence_scale[item.level].text,
@@ -68,14 +76,23 @@ def json_ld(record: PageRecord, page_url: str) -> dict[str, Any] | None:
         "description": record.description,
         "url": page_url,
         "inLanguage": "en",
-        "lastReviewed": record.review.last_reviewed.isoformat(),
         "about": CONDITION,
     }
+    # schema.org's lastReviewed means a review of the content; before a clinician has checked the page,
+    # the editors' date is only the date it was last changed.
     if record.review.status == REVIEWED:
+        data["lastReviewed"] = record.review.last_reviewed.isoformat()
         data["reviewedBy"] = {"@type": "Person", "name": record.review.reviewer_name}
+    else:
+        data["dateModified"] = record.review.last_reviewed.isoformat()
     return data
 
 
 def _long_date(day: date) -> str:
     """A date as readers in any country read it: 21 November 2026."""
     return f"{day.day} {day:%B %Y}"
+
+
+def _short_date(day: date) -> str:
+    """The same date for the one-line trust strip: 21 Nov 2026."""
+    return f"{day.day} {day:%b %Y}"

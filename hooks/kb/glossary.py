@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .datafiles import read, unknown_keys
 from .matcher import words
 from .pages import is_page_path
-from .problems import Problem
+from .problems import Problem, shown_value
 
 GLOSSARY = "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
@@ -35,6 +35,7 @@ class Term:
     see_also: tuple[str, ...] = ()
     line: int = 1
     page: str = ""  # The page that explains the term (a path under docs/); search finds it by every name.
+    index: int = field(default=0, compare=False)  # The entry's place in the file, for the lines of its fields.
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -64,10 +65,13 @@ def load_glossary(path: Path, shown_as: str) -> Glossary:
     if loaded is None:
         return glossary
     owners: dict[str, str] = {}
+    broken: set[str] = set()  # Ids of entries that have their own problem: a see_also to one is not another.
     for index, entry in enumerate(loaded.data):
         line = loaded.line_of((index,), 1)
         term = _entry(entry, index, line, loaded, shown_as, glossary.problems)
         if term is None:
+            if isinstance(entry, dict) and isinstance(entry.get("term"), str):
+                broken.add(slug(entry["term"]))
             continue
         if term.id in glossary.terms:
             glossary.problems.append(
@@ -87,17 +91,21 @@ def load_glossary(path: Path, shown_as: str) -> Glossary:
                 )
             owners[key] = term.term
         glossary.terms[term.id] = term
-    for term in glossary.terms.values():
+    for term_id, term in list(glossary.terms.items()):
         for target in term.see_also:
-            if target not in glossary.terms:
+            if target not in glossary.terms and target not in broken:
                 glossary.problems.append(
                     Problem(
                         shown_as,
-                        term.line,
+                        loaded.line_of((term.index, "see_also"), term.line),
                         f"'{term.term}' sees also '{target}', which is not a term id",
                         _see_also_fix(target, glossary.terms),
                     )
                 )
+        # The glossary page links only to entries that exist; each problem above is reported once, here.
+        known = tuple(target for target in term.see_also if target in glossary.terms)
+        if known != term.see_also:
+            glossary.terms[term_id] = replace(term, see_also=known)
     return glossary
 
 
@@ -163,6 +171,20 @@ def _see_also_fix(target: str, terms: dict[str, Term]) -> str:
     return "write the id of an existing term (the glossary page shows each id after #), or remove it"
 
 
+def _entry_name(term: str | None, line: int) -> str:
+    """How a message names an entry: by its term in quotes, or by its line when the term itself is broken."""
+    return f"'{term.strip()}'" if term else f"the entry at line {line}"
+
+
+def _missing_or_symbols(term: object) -> str:
+    """What is wrong with a term that is not plain words."""
+    if term is None or term == "":
+        return "the term is missing"
+    if not isinstance(term, str):
+        return f"the term is {shown_value(term)}, not words"
+    return f"the term '{term.strip()}' has symbols; a term is words, spaces, hyphens and apostrophes only"
+
+
 def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems: list[Problem]) -> Term | None:
     """Check one entry; return it as a Term when it is sound."""
     if not isinstance(entry, dict):
@@ -179,11 +201,7 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
 
     term = entry.get("term")
     if not isinstance(term, str) or not _NAME.match(term.strip()) or not words(term):
-        found.append(
-            Problem(
-                shown_as, at("term"), f"the term {term!r} is missing or has symbols", "write the term in plain words"
-            )
-        )
+        found.append(Problem(shown_as, at("term"), _missing_or_symbols(term), "write the term in plain words"))
         term = None
     aliases = entry.get("aliases", [])
     if not isinstance(aliases, list) or not all(
@@ -193,7 +211,7 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
             Problem(
                 shown_as,
                 at("aliases"),
-                f"the aliases of {term!r} must be a list of plain words",
+                f"the aliases of {_entry_name(term, line)} must be a list of plain words",
                 "write aliases: [plural, other name]",
             )
         )
@@ -202,7 +220,10 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
     if not isinstance(definition, str) or not definition.strip():
         found.append(
             Problem(
-                shown_as, at("definition"), f"the term {term!r} has an empty definition", "write one plain sentence"
+                shown_as,
+                at("definition"),
+                f"{'the term ' if term else ''}{_entry_name(term, line)} has an empty definition",
+                "write one plain sentence",
             )
         )
     elif _MARKUP.search(definition):
@@ -210,7 +231,7 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
             Problem(
                 shown_as,
                 at("definition"),
-                f"the definition of {term!r} contains HTML",
+                f"the definition of {_entry_name(term, line)} contains HTML",
                 "use plain text: no <, > or &...; entities",
             )
         )
@@ -219,14 +240,19 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
             Problem(
                 shown_as,
                 at("definition"),
-                f"the definition of {term!r} has {len(definition.strip())} characters",
+                f"the definition of {_entry_name(term, line)} has {len(definition.strip())} characters",
                 "write one sentence of {} to {} characters".format(*DEFINITION_LENGTH),
             )
         )
     more = entry.get("more", "")
     if not isinstance(more, str) or _MARKUP.search(more):
         found.append(
-            Problem(shown_as, at("more"), f"the longer text of {term!r} must be plain text", "remove HTML from more:")
+            Problem(
+                shown_as,
+                at("more"),
+                f"the longer text of {_entry_name(term, line)} must be plain text",
+                "remove HTML from more:",
+            )
         )
     see_also = entry.get("see_also", [])
     if not isinstance(see_also, list) or not all(isinstance(s, str) for s in see_also):
@@ -234,7 +260,7 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
             Problem(
                 shown_as,
                 at("see_also"),
-                f"see_also of {term!r} must be a list of term ids",
+                f"see_also of {_entry_name(term, line)} must be a list of term ids",
                 "write see_also: [femoral-head]",
             )
         )
@@ -244,7 +270,7 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
             Problem(
                 shown_as,
                 at("page"),
-                f"the page of {term!r} must be the path of a page under docs/",
+                f"the page of {_entry_name(term, line)} must be the path of a page under docs/",
                 "write page: treatment/bisphosphonates.md",
             )
         )
@@ -260,4 +286,5 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
         tuple(see_also),
         line,
         page,
+        index,
     )

@@ -28,6 +28,16 @@ REVIEW_INTERVAL_YEARS = 1
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 SUMMARY = "Summary: two or three plain sentences that say what this page is about and the main message."
+# Written so that the new page passes the checks and previews at once; the next steps say to replace them.
+PLACEHOLDER_KEY_MESSAGES = (
+    "Put the main point of this page here, in one short sentence.",
+    "Put the next point here. Keep two to four points in all.",
+)
+PLACEHOLDER_TREATMENT = {
+    "aim": "Say what this treatment is for, in a few words.",
+    "involves": "Say what it involves for the reader.",
+    "main_risks": "Say its main risks or downsides.",
+}
 KEY_POINTS = ("Key points", "Three to five short bullets a reader should remember.")
 RELATED = (
     "Related pages",
@@ -137,14 +147,20 @@ def page_text(request: Request, today: date) -> str:
         if request.sources == (PLACEHOLDER_SOURCE,):
             lines.append("  # Placeholder: list the keys of the sources this page uses (docs/_data/bibliography.yml).")
         lines.append(f"  sources: [{', '.join(request.sources)}]")
+        lines += ["  # Shown first, under 'In short': two to four plain sentences (CONTRIBUTING.md).", "  key_messages:"]
+        lines += [f"    - {message}" for message in PLACEHOLDER_KEY_MESSAGES]
     if kind.evidence:
         lines += [
-            "  # One to three questions a patient asks, each with a level of the evidence scale",
-            "  # (CONTRIBUTING.md, Evidence levels). Remove the # signs to show them on the page:",
+            "  # One to three questions a patient asks, each with a short answer and a level of the",
+            "  # evidence scale (CONTRIBUTING.md, Evidence levels). Remove the # signs to show them:",
             "  # evidence:",
             "  #   - question: Does it ease pain?",
+            "  #     answer: Eases pain for some people",
             "  #     level: low",
+            "  # The row of the treatment comparison on the treatment overview:",
+            "  treatment:",
         ]
+        lines += [f"    {field}: {text}" for field, text in PLACEHOLDER_TREATMENT.items()]
     lines += ["---", "", f"# {request.title}", "", f"<!-- {SUMMARY} -->", ""]
     for heading, guidance in kind.sections:
         lines += [f"## {heading}", "", f"<!-- {guidance} -->", ""]
@@ -222,8 +238,11 @@ def next_steps(request: Request, page: str) -> list[str]:
         steps.append(f"Replace the placeholder source {PLACEHOLDER_SOURCE} with the keys of the sources you use.")
     if request.default_description:
         steps.append("Check the description: write it in your own words if the default does not fit.")
+    if request.disclaimer is not None:
+        steps.append("Replace the two placeholder key messages with the page's main points.")
     if KINDS[request.kind].evidence:
-        steps.append("Add the evidence questions: remove the # signs in the front matter and set each level.")
+        steps.append("Add the evidence questions: remove the # signs in the front matter, then answer each one.")
+        steps.append("Replace the placeholder treatment aim, what it involves and its main risks.")
     steps += [
         f"Write each section of {page}: the <!-- comments --> say what goes where.",
         "Preview with make serve, then run make test before you open a pull request.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,11 +12,17 @@ from pathlib import Path
 
 from . import frontmatter
 from .contract import PageRecord, check_page
+from .figures import figure_problems
+from .medical_folders import folder_problems
 from .problems import Problem
 from .sitedata import BIBLIOGRAPHY, SiteData, load_site_data
 from .strictyaml import YamlError, load
 
 DATA_DIR = "_data"
+# A published file's name: lower-case ASCII letters, digits and hyphens, so its address is the same everywhere
+# (no %20, no letters that look alike, no clash between Statins.md and statins.md on a case-blind disk).
+_FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EXTENSION = re.compile(r"^\.[a-z0-9]+$")
 # A page named from data files: a relative path under docs/ ending in .md, never climbing out of it.
 _PAGE_PATH = re.compile(r"^(?!/)(?!.*\.\./)[\w./-]+\.md$")
 
@@ -61,14 +68,19 @@ def check_pages(
     result = PagesCheck(load_site_data(docs_dir / DATA_DIR, f"{shown_dir}/{DATA_DIR}"))
     result.problems += result.site.problems
     result.problems += _folder_defaults(docs_dir, shown_dir)
+    result.problems += file_name_problems(docs_dir, shown_dir)
     for path in page_files(docs_dir):
         src_uri = path.relative_to(docs_dir).as_posix()
+        data = path.read_bytes()
         try:
-            raw = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
+            raw = data.decode("utf-8")
+        except UnicodeDecodeError as error:
             result.problems.append(
                 Problem(
-                    f"{shown_dir}/{src_uri}", 1, "the file is not saved as UTF-8", "save it as UTF-8 in your editor"
+                    f"{shown_dir}/{src_uri}",
+                    data.count(b"\n", 0, error.start) + 1,
+                    "the file is not saved as UTF-8: this line has the first character that cannot be read",
+                    "save the file as UTF-8 in your editor (often under Save as, Encoding)",
                 )
             )
             continue
@@ -79,6 +91,7 @@ def check_pages(
         if record:
             result.records[src_uri] = record
     result.problems += _uncited_sources(result, docs_dir, shown_dir)
+    result.problems += figure_problems(docs_dir, shown_dir, page_files(docs_dir))
     return result
 
 
@@ -100,7 +113,41 @@ def check_file(
                 "fix the YAML on this line (MkDocs would show it as page text)",
             )
         ]
-    return check_page(src_uri, shown_as, loaded, site, today)
+    record, problems = check_page(src_uri, shown_as, loaded, site, today)
+    refused = folder_problems(src_uri, shown_as, loaded, record, site.disclaimers)
+    return (None if refused else record), problems + refused
+
+
+def file_name_problems(docs_dir: Path, shown_dir: str) -> list[Problem]:
+    """One problem per published file or folder whose name is not lower-case ASCII letters, digits and hyphens."""
+    problems, reported = [], set()
+    for path in sorted(docs_dir.rglob("*")):
+        parts = path.relative_to(docs_dir).parts
+        if any(part.startswith(("_", ".")) for part in parts) or not path.is_file():
+            continue
+        for depth, part in enumerate(parts):
+            stem, extension = (Path(part).stem, Path(part).suffix) if depth == len(parts) - 1 else (part, "")
+            if _FILE_NAME.match(stem) and (not extension or _EXTENSION.match(extension)):
+                continue
+            where = "/".join(parts[: depth + 1])
+            if where not in reported:
+                reported.add(where)
+                problems.append(
+                    Problem(
+                        f"{shown_dir}/{where}",
+                        1,
+                        f"the name '{part}' has characters other than lower-case letters (a-z), digits and hyphens",
+                        f"rename it to '{_suggest(stem)}{extension.lower()}' and update the links and nav to it",
+                    )
+                )
+            break
+    return problems
+
+
+def _suggest(name: str) -> str:
+    """A name that follows the rule: ASCII letters of ``name`` in lower case, words joined by hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "new-name"
 
 
 def _folder_defaults(docs_dir: Path, shown_dir: str) -> list[Problem]:

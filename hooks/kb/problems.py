@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_SHOWN = re.compile(r"^(?P<path>[^\s:][^:\n]*):(?P<line>\d+): (?P<text>.+)$", re.DOTALL)
 
 
 @dataclass(frozen=True, order=True)
@@ -19,5 +22,35 @@ class Problem:
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, shown on the diff."""
-        text = f"{self.message}; {self.fix}".replace("%", "%25").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line}::{text}"
+        return annotation(str(self))
+
+
+def shown_value(value: object) -> str:
+    """A YAML value as an editor wrote it, never as Python prints it (no None, True or [...])."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of fields"
+    return "a value of another kind"
+
+
+def _escape(text: str) -> str:
+    """GitHub's escaping for the text of a workflow command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def annotation(text: str) -> str:
+    """A logged message as a GitHub Actions error: on its file and line when it starts with ``path:line:``."""
+    shown = _SHOWN.match(text)
+    if shown is None:
+        return f"::error::{_escape(text)}"
+    path = shown["path"].replace(",", "%2C").replace(":", "%3A")
+    return f"::error file={path},line={shown['line']}::{_escape(shown['text'])}"

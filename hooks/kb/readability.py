@@ -16,7 +16,7 @@ import textstat
 from bs4 import BeautifulSoup
 
 # Not prose: furniture, navigation, tables, code, the glossary's hidden definitions, headings.
-NOT_PROSE = "table, pre, code, .kb-furniture, .kb-sources, .kb-term-definitions, .headerlink, h1, h2, h3, h4, h5, h6, .admonition-title, .kb-used-on"
+NOT_PROSE = "table, pre, code, .kb-trust, .kb-warning, .kb-overdue, .kb-evidence, .kb-about, .kb-suggest, .kb-term-definitions, .headerlink, h1, h2, h3, h4, h5, h6, .admonition-title, .kb-used-on"
 MAX_GRADE = 9.0
 MAX_MEDIAN_GRADE = 8.0
 
@@ -40,10 +40,15 @@ def prose(html: str) -> str:
     return " ".join(text if text.endswith((".", "?", "!", ":")) else text + "." for text in blocks if text)
 
 
+def reading_grade(text: str) -> float:
+    """The Flesch-Kincaid US school grade of plain text."""
+    return textstat.flesch_kincaid_grade(text)
+
+
 def score(page: str, html: str) -> Score:
     """Flesch-Kincaid grade, SMOG and word count of one page."""
     text = prose(html)
-    return Score(page, textstat.flesch_kincaid_grade(text), textstat.smog_index(text), textstat.lexicon_count(text))
+    return Score(page, reading_grade(text), textstat.smog_index(text), textstat.lexicon_count(text))
 
 
 def main(argv: list[str] | None = None) -> int:

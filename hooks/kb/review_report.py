@@ -1,4 +1,4 @@
-"""Editors' review report: ``python -m kb.review_report docs`` lists pages by review date."""
+"""Editors' review report: ``python -m kb.review_report docs`` lists pages by review date, then stale sources."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 
 from .furniture import review_state
 from .pages import PagesCheck, check_pages
+from .sitedata import SiteData, checked_on
 
 ORDER = {"overdue": 0, "due-soon": 1, "current": 2}
+SOURCE_CHECK_DAYS = 365
 
 
 def report_lines(result: PagesCheck, today: date) -> list[str]:
@@ -28,6 +30,20 @@ def report_lines(result: PagesCheck, today: date) -> list[str]:
     return lines
 
 
+def stale_source_lines(site: SiteData, today: date) -> list[str]:
+    """One line per bibliography entry last checked more than a year before ``today``, oldest first."""
+    stale = sorted(
+        (on, key, str(entry["checked"]["on"]))
+        for key, entry in site.sources.items()
+        if (on := checked_on(entry["checked"].get("on"))) is not None and (today - on).days > SOURCE_CHECK_DAYS
+    )
+    if not stale:
+        return []
+    lines = ["", f"Sources last checked more than a year ago ({len(stale)}): check each again and update checked: on:"]
+    lines += [f"checked {shown:<11} {key}" for _, key, shown in stale]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the report; exit 1 if a page could not be read (its problems are printed first)."""
     parser = argparse.ArgumentParser(prog="python -m kb.review_report", description=__doc__.splitlines()[0])
@@ -37,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     result = check_pages(args.docs_dir, today=args.today, shown_dir=args.docs_dir.as_posix().rstrip("/"))
     for problem in result.problems:
         print(problem, file=sys.stderr)
-    print("\n".join(report_lines(result, args.today)))
+    print("\n".join(report_lines(result, args.today) + stale_source_lines(result.site, args.today)))
     return 1 if result.problems else 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,22 @@ BIBLIOGRAPHY = "bibliography.yml"
 
 SOURCE_KINDS = frozenset({"article", "guideline", "review", "web", "book", "report", "standard"})
 SOURCE_FIELDS = frozenset(
-    {"kind", "authors", "year", "title", "container", "details", "doi", "pmid", "url", "verified"}
+    {"kind", "authors", "year", "title", "container", "details", "doi", "pmid", "url", "checked", "summary"}
 )
+# What an editor checked an entry against (``checked: {against: ..., on: ...}``); readers never see it.
+CHECKED_AGAINST = {
+    "pubmed": "the PubMed record",
+    "pubmed-central": "the full text on PubMed Central",
+    "doi": "the page the DOI leads to",
+    "publisher": "the journal's or publisher's own page",
+    "web-page": "the page at the entry's url",
+    "archived-copy": "an archived copy of the page",
+    "full-text": "a copy of the full text elsewhere",
+    "library-record": "a library catalogue or citation index record",
+    "drug-label": "the official prescribing or Drug Facts label",
+}
+CHECKED_FIELDS = frozenset({"against", "on"})
+_CHECKED_ON = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _PMID = re.compile(r"^\d{1,9}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
@@ -30,6 +45,7 @@ class Labelled:
 
     label: str
     text: str
+    warning: str | None = None
 
 
 @dataclass
@@ -46,7 +62,9 @@ class SiteData:
 def load_site_data(data_dir: Path, shown_dir: str) -> SiteData:
     """Load and check the three data files in ``data_dir`` (shown to editors as ``shown_dir``)."""
     site = SiteData()
-    site.disclaimers = _labelled(data_dir / DISCLAIMERS, f"{shown_dir}/{DISCLAIMERS}", "text", site.problems)
+    site.disclaimers = _labelled(
+        data_dir / DISCLAIMERS, f"{shown_dir}/{DISCLAIMERS}", "text", site.problems, optional="warning"
+    )
     site.evidence_scale = _labelled(
         data_dir / EVIDENCE_SCALE, f"{shown_dir}/{EVIDENCE_SCALE}", "meaning", site.problems
     )
@@ -54,8 +72,10 @@ def load_site_data(data_dir: Path, shown_dir: str) -> SiteData:
     return site
 
 
-def _labelled(path: Path, shown_as: str, text_field: str, problems: list[Problem]) -> dict[str, Labelled]:
-    """Read a mapping of key -> {label, <text_field>} with plain-text values."""
+def _labelled(
+    path: Path, shown_as: str, text_field: str, problems: list[Problem], optional: str | None = None
+) -> dict[str, Labelled]:
+    """Read a mapping of key -> {label, <text_field>, [optional]} with plain-text values."""
     loaded = read(path, shown_as, problems, dict)
     if loaded is None:
         return {}
@@ -69,8 +89,22 @@ def _labelled(path: Path, shown_as: str, text_field: str, problems: list[Problem
                 )
             )
             continue
-        problems += unknown_keys(entry, frozenset({"label", text_field}), (key,), loaded, shown_as)
-        result[str(key)] = Labelled(entry["label"].strip(), " ".join(entry[text_field].split()))
+        allowed = frozenset({"label", text_field} | ({optional} if optional else set()))
+        problems += unknown_keys(entry, allowed, (key,), loaded, shown_as)
+        extra = entry.get(optional) if optional else None
+        if extra is not None and not _plain(extra):
+            problems.append(
+                Problem(
+                    shown_as,
+                    loaded.line_of((key, optional), 1),
+                    f"'{optional}' of '{key}' must be plain text",
+                    "no HTML, no empty values",
+                )
+            )
+            extra = None
+        result[str(key)] = Labelled(
+            entry["label"].strip(), " ".join(entry[text_field].split()), " ".join(extra.split()) if extra else None
+        )
     return result
 
 
@@ -111,7 +145,7 @@ def _source_problems(key: str, entry: object, line: int, loaded, shown_as: str) 
     def at(name: str) -> int:
         return loaded.line_of((key, name), line)
 
-    for name in ("title", "container", "verified"):
+    for name in ("title", "container"):
         if not _plain(entry.get(name)):
             problems.append(
                 Problem(shown_as, at(name), f"source '{key}' needs a plain-text {name}", f"add {name}: ...")
@@ -161,4 +195,50 @@ def _source_problems(key: str, entry: object, line: int, loaded, shown_as: str) 
         problems.append(
             Problem(shown_as, at("authors"), f"source '{key}' has malformed authors", "write a list: [Lai KA, Shen WJ]")
         )
+    if entry.get("summary") is not None and not _plain(entry.get("summary")):
+        problems.append(
+            Problem(shown_as, at("summary"), f"source '{key}' has a summary that is not plain text", "no HTML")
+        )
+    return problems + _checked_problems(key, entry.get("checked"), at, loaded, shown_as)
+
+
+def _checked_problems(key: str, checked: object, at, loaded, shown_as: str) -> list[Problem]:
+    """Everything wrong with the ``checked`` block of one entry: what it was checked against, and when."""
+    fix = "write checked: {against: pubmed, on: 2026-11-21}"
+    if not isinstance(checked, dict):
+        return [Problem(shown_as, at("checked"), f"source '{key}' needs a checked block", fix)]
+    problems = unknown_keys(checked, CHECKED_FIELDS, (key, "checked"), loaded, shown_as)
+    against = checked.get("against")
+    names = against if isinstance(against, list) else [against]
+    if not names or not all(name in CHECKED_AGAINST for name in names):
+        problems.append(
+            Problem(
+                shown_as,
+                at("checked"),
+                f"source '{key}' was checked against {against!r}",
+                f"use one or a list of {', '.join(CHECKED_AGAINST)}",
+            )
+        )
+    if checked_on(checked.get("on")) is None:
+        problems.append(
+            Problem(
+                shown_as,
+                at("checked"),
+                f"source '{key}' has checked on {checked.get('on')!r}",
+                "write the day as YYYY-MM-DD, or YYYY-MM if only the month is known",
+            )
+        )
     return problems
+
+
+def checked_on(value: object) -> date | None:
+    """The day an entry was checked (the first of the month when only the month is known), or None if malformed."""
+    if isinstance(value, date):
+        return value
+    match = _CHECKED_ON.match(str(value)) if isinstance(value, str) else None
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3] or 1))
+    except ValueError:
+        return None

@@ -36,6 +36,20 @@ for _loader in (_Loader, _FastLoader):
     _loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
     )
+# PyYAML's words for the mistakes editors make most, in plain words with the fix; other errors keep PyYAML's text.
+_PLAIN = (
+    ("found character '\\t'", "a tab is used to indent this line; indent with spaces, never tabs"),
+    ("mapping values are not allowed here", "a colon (:) inside a value; put the whole value in quotes"),
+    ("could not find expected ':'", "this line has no colon; write it as field: value"),
+    ("did not find expected key", "this line is not lined up with the lines above; indent it with spaces to match"),
+    ("expected <block end>", "this line is not lined up with the lines above; indent it with spaces to match"),
+    ("did not find expected '-' indicator", "this list item is not lined up with the others; indent it to match"),
+    ("expected ',' or ']'", "a list in [brackets] is not closed, or two items lack a comma between them"),
+    ("expected ',' or '}'", "a block in {braces} is not closed, or two fields lack a comma between them"),
+    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    ("found undefined alias", "a value starts with *; put the value in quotes"),
+    ("that cannot start any token", "a value starts with a character YAML reserves (@, `, % or *); put it in quotes"),
+)
 # An editor who left a bracket or quote open needs the line where it opened; otherwise the line where parsing failed.
 _OPENED = ("flow", "quoted")
 
@@ -85,7 +99,9 @@ def _load(text: str, first_line: int, loader_class: type[yaml.SafeLoader]) -> Lo
         opened = error.context_mark and any(word in (error.context or "") for word in _OPENED)
         mark = error.context_mark if opened else error.problem_mark
         line = first_line + (mark.line if mark else 0)
-        raise YamlError(line, str(error.problem or error.context or "unreadable YAML")) from None
+        problem = str(error.problem or error.context or "unreadable YAML")
+        at = (mark.line, mark.column) if mark else (0, 0)
+        raise YamlError(line, _plain(problem, text.split("\n"), *at)) from None
     except yaml.YAMLError as error:
         raise YamlError(first_line, str(error)) from None
     finally:
@@ -94,6 +110,17 @@ def _load(text: str, first_line: int, loader_class: type[yaml.SafeLoader]) -> Lo
     if node is not None:
         _walk(node, (), loaded, first_line)
     return loaded
+
+
+def _plain(problem: str, lines: list[str], index: int, column: int) -> str:
+    """PyYAML's message in an editor's words, when it is one of the common mistakes (at ``lines[index][column]``)."""
+    # At the first colon of a line the key is fine, so the line itself sits too far in.
+    if "mapping values are not allowed here" in problem and 0 < index < len(lines) and ":" not in lines[index][:column]:
+        return "this line is indented more than the line above; line it up with spaces"
+    for found, plain in _PLAIN:
+        if found in problem:
+            return plain
+    return problem
 
 
 def _walk(node: yaml.Node, path: KeyPath, loaded: Loaded, first_line: int) -> None:

@@ -24,6 +24,7 @@ theme:
   font: false
 plugins: [search]
 hooks:
+  - {root}/hooks/gate.py
   - {root}/hooks/disclaimer.py
   - {root}/hooks/glossary.py
 markdown_extensions: [admonition, attr_list, md_in_html, toc, pymdownx.details, pymdownx.superfences]
@@ -40,11 +41,22 @@ medical:
     last_reviewed: 2026-01-10
     next_review: 2027-01-10
   sources: [{sources}]
+  key_messages:
+    - This fixture page is about the ball of the hip.
+    - It shows what a reader sees first.
 ---
 
 # {title}
 
 {body}
+"""
+
+# Every page in treatment/ about one treatment carries its row of the comparison table.
+TREATMENT_BLOCK = """\
+  treatment:
+    aim: To ease pain from AVN.
+    involves: Resting the hip for some weeks.
+    main_risks: Stiff, weaker muscles.
 """
 
 PAGES = {
@@ -53,7 +65,7 @@ PAGES = {
     ),
     "treatment/rest.md": MEDICAL.format(
         title="Rest", sources="lai-2005", body="Rest may ease pain from AVN, but it does not stop collapse of the bone."
-    ),
+    ).replace("\n---\n\n# Rest", "\n" + TREATMENT_BLOCK + "---\n\n# Rest"),
     "about.md": "---\ntitle: About\ndescription: Who writes this fixture site and how it is paid for.\nmedical: false\n---\n\n# About\n\nNo funding.\n",
     "glossary.md": MEDICAL.format(title="Glossary", sources="mont-2020", body="<!-- kb:glossary -->"),
     "references.md": "---\ntitle: References\ndescription: Every source the fixture pages rest on, in one list.\nmedical: false\n---\n\n# References\n\n<!-- kb:references -->\n",
@@ -67,14 +79,14 @@ mont-2020:
   title: Nontraumatic osteonecrosis of the femoral head
   container: J Bone Joint Surg Am
   url: https://example.org/mont
-  verified: Fixture entry.
+  checked: {against: publisher, on: 2026-01-10}
 lai-2005:
   kind: article
   year: 2005
   title: Alendronate and early collapse
   container: J Bone Joint Surg Am
   doi: 10.2106/JBJS.D.02959
-  verified: Fixture entry.
+  checked: {against: publisher, on: 2026-01-10}
 """
 
 GLOSSARY = """\

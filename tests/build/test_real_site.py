@@ -41,7 +41,7 @@ def test_medical_page_shows_disclaimer_review_and_sources(site_dir: Path, src_ur
     article = page.select_one("article")
     assert len(article.select(".kb-disclaimer")) == 1
     review = article.select_one(".kb-review").get_text(" ", strip=True)
-    assert "Last reviewed" in review and "Next review due" in review
+    assert "Last checked by the editors" in review and "Next review due" in review
     assert "Not yet checked by a clinician" in review
     sources = article.select(".kb-sources li")
     assert len(sources) == len(RECORDS[src_uri].sources)
@@ -55,9 +55,9 @@ def test_medical_page_has_meta_description_and_valid_json_ld(site_dir: Path, src
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["@type"] == "MedicalWebPage"
     assert data["name"] == RECORDS[src_uri].title
-    assert data["lastReviewed"] == RECORDS[src_uri].review.last_reviewed.isoformat()
+    assert data["dateModified"] == RECORDS[src_uri].review.last_reviewed.isoformat()
     assert data["about"]["@type"] == "MedicalCondition"
-    assert "reviewedBy" not in data
+    assert "reviewedBy" not in data and "lastReviewed" not in data
 
 
 @pytest.mark.parametrize("src_uri", ALL_PAGES)

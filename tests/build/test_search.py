@@ -43,6 +43,34 @@ def test_a_page_on_the_topic_is_in_the_first_three_results(query, results: dict[
     assert (rank(found, query.answers) or 99) <= 3, f"{query.text!r} ({query.topic}) gave {found[:5]}"
 
 
+REFERENCE_PAGES = ("references/", "glossary/")
+URGENT = [query for query in QUERIES if query.answers == ("living/when-to-get-help/",)]
+
+
+def test_the_query_file_covers_every_kind_of_warning_sign() -> None:
+    # A fall, fever, sudden worse pain, bleeding on a blood thinner, a jaw sore, chest pain, breathlessness.
+    topics = " ".join(query.topic for query in URGENT)
+    for sign in ("fall", "fever", "sudden", "blood thinner", "jaw", "chest", "breath"):
+        assert sign in topics, f"no urgent query about {sign!r} in tests/search/queries.md"
+    assert len(URGENT) >= 20
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[query.text for query in QUERIES])
+def test_references_and_glossary_never_rank_above_a_page_that_answers(query, results: dict[str, list[str]]) -> None:
+    if any(answer in REFERENCE_PAGES for answer in query.answers):
+        return
+    found = results[query.text]
+    first_answer = rank(found, query.answers) or len(found) + 1
+    above = [url for url in found[: first_answer - 1] if url in REFERENCE_PAGES]
+    assert above == [], f"{query.text!r}: {above} above the page that answers it in {found[:first_answer]}"
+
+
+def test_the_glossary_and_references_are_still_found(site_dir: Path) -> None:
+    # Their low search boost (in their front matter) orders them after the content pages; it must not hide them.
+    (term, source) = search(site_dir, ["thrombophilia", "charnock"])
+    assert "glossary/" in term and "references/" in source
+
+
 def test_a_query_with_no_answer_finds_nothing(site_dir: Path) -> None:
     assert search(site_dir, ["zzqxv"]) == [[]]
 

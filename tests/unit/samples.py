@@ -15,7 +15,7 @@ lai-2005:
   title: A trial of alendronate in osteonecrosis
   container: J Bone Joint Surg Am
   doi: 10.2106/JBJS.D.02959
-  verified: Seen on the publisher page.
+  checked: {against: publisher, on: 2026-11-21}
 """,
     "glossary.yml": "- term: femoral head\n  definition: The ball at the top of the thigh bone that fits into the hip socket.\n",
 }
@@ -32,6 +32,9 @@ medical:
     last_reviewed: 2026-11-21
     next_review: 2027-11-21
   sources: [lai-2005]
+  key_messages:
+    - A cane or crutches take weight off your sore hip.
+    - They can ease pain when you walk.
 ---
 
 # Walking aids

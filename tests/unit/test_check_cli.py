@@ -17,7 +17,7 @@ mayo-avn:
   title: Avascular necrosis
   container: Mayo Clinic
   url: https://www.mayoclinic.org/diseases-conditions/avascular-necrosis
-  verified: Seen on the page.
+  checked: {against: web-page, on: 2026-11}
 """
 
 INDEX = """\
@@ -31,6 +31,9 @@ medical:
     last_reviewed: 2026-11-21
     next_review: 2027-11-21
   sources: [lai-2005]
+  key_messages:
+    - AVN means part of a bone has died.
+    - Your care team can tell you what it means for you.
 ---
 
 # Avascular necrosis of the hip
@@ -166,7 +169,8 @@ def test_page_not_in_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     docs = write_tree(tmp_path)
     (docs / "about.md").write_bytes((ABOUT + "Caf\u00e9 au lait.\n").encode("latin-1"))
     assert [str(p) for p in check_pages(docs, today=TODAY).problems] == [
-        "docs/about.md:1: the file is not saved as UTF-8; save it as UTF-8 in your editor"
+        "docs/about.md:8: the file is not saved as UTF-8: this line has the first character that cannot be read;"
+        " save the file as UTF-8 in your editor (often under Save as, Encoding)"
     ]
     assert [p.path for p in check_docs(docs, TODAY, "docs")] == ["docs/about.md"]
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from kb.contract import Evidence, PageRecord, Review
+from kb.contract import Evidence, PageRecord, Review, Treatment
 from kb.furniture import json_ld, page_view
 from kb.pages import check_file
 from kb.sitedata import SiteData, load_site_data
@@ -36,7 +36,7 @@ lai-2005:
   title: A trial of alendronate in osteonecrosis
   container: J Bone Joint Surg Am
   doi: 10.2106/JBJS.D.02959
-  verified: Seen on the publisher page.
+  checked: {against: publisher, on: 2026-11-21}
 """
 
 # Line numbers of this page are used in the expected messages below.
@@ -54,6 +54,10 @@ medical:
   evidence:
     - question: Do walking aids ease pain?
       level: low
+      answer: Eases pain for some people
+  key_messages:
+    - A cane or crutches take weight off your sore hip.
+    - They can ease pain when you walk.
 ---
 
 # Walking aids
@@ -115,7 +119,8 @@ def test_valid_medical_page_passes_with_its_record(site: SiteData) -> None:
             disclaimer="general",
             review=Review("pending-clinical-review", date(2026, 11, 21), date(2027, 11, 21)),
             sources=("lai-2005",),
-            evidence=(Evidence("Do walking aids ease pain?", "low"),),
+            key_messages=("A cane or crutches take weight off your sore hip.", "They can ease pain when you walk."),
+            evidence=(Evidence("Do walking aids ease pain?", "Eases pain for some people", "low"),),
         ),
         [],
     )
@@ -139,7 +144,11 @@ def test_valid_non_medical_page_passes(site: SiteData) -> None:
 
 
 def test_page_without_evidence_passes(site: SiteData) -> None:
-    page = edit(MEDICAL_PAGE, "  evidence:\n    - question: Do walking aids ease pain?\n      level: low\n", "")
+    page = edit(
+        MEDICAL_PAGE,
+        "  evidence:\n    - question: Do walking aids ease pain?\n      level: low\n      answer: Eases pain for some people\n",
+        "",
+    )
     record, found = check(site, page)
     assert found == []
     assert record is not None
@@ -167,7 +176,9 @@ def test_missing_medical_is_an_error(site: SiteData) -> None:
     ]
 
 
-@pytest.mark.parametrize(("value", "shown"), [("yes", "'yes'"), ("true", "True"), ("maybe", "'maybe'"), ("1", "1")])
+@pytest.mark.parametrize(
+    ("value", "shown"), [("yes", "'yes'"), ("true", "true"), ("maybe", "'maybe'"), ("1", "the number 1"), ("", "empty")]
+)
 def test_medical_of_the_wrong_type(site: SiteData, value: str, shown: str) -> None:
     record, found = check(site, edit(ABOUT_PAGE, "medical: false", f"medical: {value}"))
     assert record is None
@@ -441,13 +452,19 @@ def test_page_view_of_a_medical_page(site: SiteData) -> None:
         "kind": "general",
         "label": "Information, not medical advice",
         "text": "This page explains AVN in general.",
+        "warning": None,
     }
+    assert view["key_messages"] == [
+        "A cane or crutches take weight off your sore hip.",
+        "They can ease pain when you walk.",
+    ]
     assert view["review"] == {
         "clinically_reviewed": False,
         "reviewer": None,
         "credentials": None,
         "last_reviewed": "2026-11-21",
         "last_reviewed_text": "21 November 2026",
+        "last_reviewed_short": "21 Nov 2026",
         "next_review": "2027-11-21",
         "next_review_text": "21 November 2027",
         "overdue": False,
@@ -455,6 +472,7 @@ def test_page_view_of_a_medical_page(site: SiteData) -> None:
     assert view["evidence"] == [
         {
             "question": "Do walking aids ease pain?",
+            "answer": "Eases pain for some people",
             "level": "low",
             "label": "Low",
             "meaning": "Small trials or results that disagree.",
@@ -477,8 +495,8 @@ def test_json_ld_of_a_pending_page(site: SiteData) -> None:
     assert data["@type"] == "MedicalWebPage"
     assert data["name"] == "Walking aids"
     assert data["url"] == "https://example.org/x/"
-    assert data["lastReviewed"] == "2026-11-21"
-    assert "reviewedBy" not in data
+    assert data["dateModified"] == "2026-11-21"
+    assert "reviewedBy" not in data and "lastReviewed" not in data
 
 
 def test_json_ld_of_a_clinically_reviewed_page_names_the_reviewer(site: SiteData) -> None:
@@ -487,3 +505,168 @@ def test_json_ld_of_a_clinically_reviewed_page_names_the_reviewer(site: SiteData
     assert data is not None
     assert json.loads(json.dumps(data)) == data
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Ana Lopez"}
+    assert data["lastReviewed"] == "2026-11-21" and "dateModified" not in data
+
+
+# --- Key messages, evidence answers and the treatment block ----------------------------------
+
+KEY_MESSAGES = """\
+  key_messages:
+    - A cane or crutches take weight off your sore hip.
+    - They can ease pain when you walk.
+"""
+
+
+def with_key_messages(site: SiteData, block: str) -> list[str]:
+    """The messages for MEDICAL_PAGE with its key_messages block replaced by ``block``."""
+    return messages(site, edit(MEDICAL_PAGE, KEY_MESSAGES, block))
+
+
+def test_missing_key_messages_are_reported_at_the_medical_block(site: SiteData) -> None:
+    assert with_key_messages(site, "") == [
+        "docs/x.md:4: 'key_messages' is missing; add key_messages: with 2 to 4 short plain sentences, "
+        "the page's main points"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "  key_messages:\n    - Only one.\n",
+            "docs/x.md:15: there are 1 key messages; keep the 2 to 4 that matter most",
+        ),
+        (
+            "  key_messages:\n" + "".join(f"    - Point {n} is short.\n" for n in range(5)),
+            "docs/x.md:15: there are 5 key messages; keep the 2 to 4 that matter most",
+        ),
+        (
+            "  key_messages: Rest your hip.\n",
+            "docs/x.md:15: 'key_messages' must be a list of sentences; write each message on a line of its own: - ...",
+        ),
+        (
+            "  key_messages:\n    - Rest your hip.\n    -\n",
+            "docs/x.md:15: 'key_messages' must be a list of sentences; write each message on a line of its own: - ...",
+        ),
+        (
+            "  key_messages:\n    - Rest your hip.\n    - See **your** team.\n",
+            "docs/x.md:17: key message 2 contains Markdown or HTML; write plain words only",
+        ),
+        (
+            "  key_messages:\n    - Rest your hip.\n    - See <b>your</b> team.\n",
+            "docs/x.md:17: key message 2 contains Markdown or HTML; write plain words only",
+        ),
+    ],
+    ids=["one", "five", "not a list", "empty item", "markdown", "html"],
+)
+def test_bad_key_messages_are_reported_at_their_line(site: SiteData, block: str, expected: str) -> None:
+    assert with_key_messages(site, block) == [expected]
+
+
+def test_a_long_key_message_is_reported_with_its_word_count(site: SiteData) -> None:
+    long = " ".join(["walk"] * 26) + "."
+    assert with_key_messages(site, f"  key_messages:\n    - Rest your hip.\n    - {long}\n") == [
+        "docs/x.md:17: key message 2 has 26 words; say it in 25 words or fewer, or split it"
+    ]
+
+
+def test_hard_key_messages_are_reported_with_their_grade(site: SiteData) -> None:
+    hard = (
+        "  key_messages:\n"
+        "    - Pharmacological interventions demonstrate inconsistent effectiveness regarding femoral collapse.\n"
+        "    - Corticosteroid-associated osteonecrosis necessitates multidisciplinary individualized evaluation.\n"
+    )
+    found = with_key_messages(site, hard)
+    assert len(found) == 1
+    assert found[0].startswith("docs/x.md:15: the key messages read at US grade ")
+    assert found[0].endswith("; bring them to grade 6 or below: shorter sentences and shorter words")
+
+
+def test_evidence_without_an_answer_is_reported(site: SiteData) -> None:
+    found = messages(site, edit(MEDICAL_PAGE, "      answer: Eases pain for some people\n", ""))
+    assert found == ["docs/x.md:12: 'answer' is missing; add answer: ..."]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (
+            "Yes for most people, although the studies were small and old",
+            "docs/x.md:14: the answer has 60 characters; answer in at most 40 characters, "
+            "e.g. 'Not shown' or 'Eases pain for some people'",
+        ),
+        ("Not <em>shown</em>", "docs/x.md:14: the answer contains Markdown or HTML; write plain words only"),
+    ],
+    ids=["too long", "html"],
+)
+def test_bad_answers_are_reported_at_their_line(site: SiteData, answer: str, expected: str) -> None:
+    assert messages(site, edit(MEDICAL_PAGE, "Eases pain for some people", answer)) == [expected]
+
+
+TREATMENT = """\
+  treatment:
+    aim: To take weight off the hip.
+    involves: Using a cane or crutches when you walk.
+    main_risks: Sore hands or shoulders; a fall if the aid does not fit.
+"""
+
+
+def treatment_page(block: str) -> str:
+    """MEDICAL_PAGE with ``block`` before its closing fence."""
+    return edit(MEDICAL_PAGE, "---\n\n# Walking aids", block + "---\n\n# Walking aids")
+
+
+def test_treatment_block_is_recorded(site: SiteData) -> None:
+    record, found = check(site, treatment_page(TREATMENT))
+    assert found == []
+    assert record is not None and record.treatment == Treatment(
+        "To take weight off the hip.",
+        "Using a cane or crutches when you walk.",
+        "Sore hands or shoulders; a fall if the aid does not fit.",
+    )
+
+
+def test_a_single_treatment_page_needs_its_treatment_block(site: SiteData) -> None:
+    found = check_file(MEDICAL_PAGE, "treatment/walking-aids.md", "docs/treatment/walking-aids.md", site, TODAY)[1]
+    assert [str(problem) for problem in found] == [
+        "docs/treatment/walking-aids.md:4: a treatment page has no 'treatment' block for the comparison table; "
+        "add treatment: with aim, involves, main_risks"
+    ]
+    overview = check_file(MEDICAL_PAGE, "treatment/index.md", "docs/treatment/index.md", site, TODAY)[1]
+    assert overview == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    aim: To take weight off the hip.\n",
+            "",
+            "docs/x.md:18: 'aim' is missing; add aim: ...",
+        ),
+        (
+            "    aim: To take weight off the hip.\n",
+            "    aim: To take weight off the hip.\n    cost: Cheap.\n",
+            "docs/x.md:20: unknown field 'cost'; use only aim, involves, main_risks",
+        ),
+        (
+            "To take weight off the hip.",
+            " ".join(["weight"] * 21),
+            "docs/x.md:19: 'aim' has 21 words; say it in 20 words or fewer; the page itself gives the detail",
+        ),
+        (
+            "To take weight off the hip.",
+            "To take [weight](x.md) off.",
+            "docs/x.md:19: 'aim' contains Markdown or HTML; write plain words only",
+        ),
+    ],
+    ids=["missing", "unknown", "too long", "markdown"],
+)
+def test_bad_treatment_blocks_are_reported_at_their_line(site: SiteData, old: str, new: str, expected: str) -> None:
+    assert messages(site, treatment_page(edit(TREATMENT, old, new))) == [expected]
+
+
+def test_treatment_block_that_is_not_a_block(site: SiteData) -> None:
+    assert messages(site, treatment_page("  treatment: Rest.\n")) == [
+        "docs/x.md:18: 'treatment' must be a block; write treatment: with aim, involves, main_risks"
+    ]

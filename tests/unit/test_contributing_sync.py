@@ -52,7 +52,7 @@ def test_a_new_disclaimer_kind_changes_the_reference(tmp_path: Path) -> None:
     with (docs / "_data" / "disclaimers.yml").open("a", encoding="utf-8") as data:
         data.write("surgery:\n  label: About surgery\n  text: Only a surgeon can tell you if an operation suits you.\n")
     generated = reference_markdown(load_site_data(docs / "_data", "docs/_data"))
-    assert "| `surgery` | About surgery | Only a surgeon can tell you if an operation suits you. |" in generated
+    assert "| `surgery` | About surgery |  | Only a surgeon can tell you if an operation suits you. |" in generated
     assert "`treatments`, `urgent`, `surgery`." in generated
     assert generated != reference_markdown(real_site())
 

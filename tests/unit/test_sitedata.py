@@ -27,15 +27,15 @@ lai-2005:
   title: A trial of alendronate in osteonecrosis
   container: J Bone Joint Surg Am
   doi: 10.2106/JBJS.D.02959
-  verified: Seen on the publisher page.
+  checked: {against: publisher, on: 2026-11-21}
 mayo-avn:
   kind: web
   title: Avascular necrosis
   container: Mayo Clinic
   url: https://www.mayoclinic.org/diseases-conditions/avascular-necrosis
-  verified: Seen on the page.
+  checked: {against: web-page, on: 2026-11}
 """
-SOURCE_FIELDS = "authors, container, details, doi, kind, pmid, title, url, verified, year"
+SOURCE_FIELDS = "authors, checked, container, details, doi, kind, pmid, summary, title, url, year"
 
 
 def write_data(tmp_path: Path, **files: str | None) -> Path:
@@ -193,7 +193,25 @@ def test_disclaimer_text_with_html_or_empty(tmp_path: Path, text: str) -> None:
 
 def test_unknown_disclaimer_field(tmp_path: Path) -> None:
     assert problems(tmp_path, disclaimers=DISCLAIMERS + "  colour: red\n") == [
-        "docs/_data/disclaimers.yml:6: unknown field 'colour'; use only label, text"
+        "docs/_data/disclaimers.yml:6: unknown field 'colour'; use only label, text, warning"
+    ]
+
+
+def test_a_disclaimer_warning_is_loaded_and_checked(tmp_path: Path) -> None:
+    good = "general:\n  label: About medicines\n  text: Ask your pharmacist.\n  warning: Do not stop a medicine.\n"
+    assert load(tmp_path / "good", disclaimers=good).disclaimers["general"].warning == "Do not stop a medicine."
+    bad = good.replace("Do not stop a medicine.", "Do <b>not</b> stop.")
+    site = load(tmp_path / "bad", disclaimers=bad)
+    assert [str(problem) for problem in site.problems] == [
+        "docs/_data/disclaimers.yml:4: 'warning' of 'general' must be plain text; no HTML, no empty values"
+    ]
+    assert site.disclaimers["general"].warning is None
+
+
+def test_evidence_levels_take_no_warning(tmp_path: Path) -> None:
+    scale = "low:\n  label: Low\n  meaning: Small trials.\n  warning: Careful.\n"
+    assert problems(tmp_path, evidence_scale=scale) == [
+        "docs/_data/evidence-scale.yml:4: unknown field 'warning'; use only label, meaning"
     ]
 
 

@@ -26,7 +26,7 @@ COPIES = sorted(
 
 def test_copies_are_found() -> None:
     names = {match.group(1) for _, match in COPIES}
-    assert {"base.html", "partials/nav-item.html", "partials/toc.html", "partials/actions.html"} <= names
+    assert {"base.html", "partials/nav-item.html", "partials/toc.html", "partials/nav.html"} <= names
 
 
 @pytest.mark.parametrize(("path", "match"), COPIES, ids=[path.relative_to(ROOT).as_posix() for path, _ in COPIES])

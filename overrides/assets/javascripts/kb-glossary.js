@@ -35,11 +35,32 @@
     var box = tooltip();
     box.textContent = definition.textContent;
     box.hidden = false;
-    var rect = link.getBoundingClientRect();
-    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8));
-    box.style.left = left + "px";
-    box.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    place(box, link.getBoundingClientRect());
     current = link;
+  }
+
+  /*
+   * Keep the tooltip inside the window: never wider than the window less a margin, moved left or
+   * right to fit, and opened above the term when there is no room for it below (a term near the
+   * bottom of a phone screen). The window is measured by its layout width and the visible height.
+   */
+  var MARGIN = 8;
+  var GAP = 6;
+  function place(box, rect) {
+    var width = document.documentElement.clientWidth;
+    var height = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+    box.style.maxWidth = Math.max(0, width - 2 * MARGIN) + "px";
+    box.style.left = "0px";
+    box.style.top = "0px";
+    var size = box.getBoundingClientRect();
+    var left = Math.max(MARGIN, Math.min(rect.left, width - size.width - MARGIN));
+    var roomBelow = height - rect.bottom - GAP - MARGIN;
+    var roomAbove = rect.top - GAP - MARGIN;
+    var above = size.height > roomBelow && roomAbove > roomBelow;
+    var top = above ? rect.top - GAP - size.height : rect.bottom + GAP;
+    box.classList.toggle("kb-tooltip--above", above);
+    box.style.left = (left + window.scrollX) + "px";
+    box.style.top = (top + window.scrollY) + "px";
   }
 
   function hide() {

@@ -1,0 +1,257 @@
+"""Refuse active content in a page: judge its rendered HTML against an allow-list, report at the source line.
+
+The judge is nh3 (the Ammonia sanitizer): a maintained HTML parser with URL and
+entity handling that hand-written regular expressions get wrong. Every start tag
+of the page is numbered before cleaning, so whatever the sanitizer drops (a tag,
+an attribute, a URL with a scheme outside the list) is known exactly, and then
+found again in the Markdown source for its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+
+from .figures import SVG_ATTRIBUTES, SVG_TAGS
+from .problems import Problem
+
+# What Python-Markdown, its extensions (tables, footnotes, admonitions, details, tabs,
+# task lists, toc, abbr, def lists) and the site's own extensions write. Nothing that
+# runs code, loads another document or submits anything.
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+        "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+        "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark", "ol", "p", "pre", "q", "s",
+        "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+        "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    }
+)  # fmt: skip
+GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "name"})
+TAG_ATTRIBUTES = {
+    "a": {"href", "rel", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "scope", "style"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "time": {"datetime"},
+    "details": {"open"},
+    "label": {"for"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+}
+# Figures and icon arrays (kb.figure_markdown) inline their SVG.
+ALLOWED_TAGS |= SVG_TAGS
+TAG_ATTRIBUTES.update({tag: set(SVG_ATTRIBUTES) for tag in SVG_TAGS})
+# Task lists (pymdownx.tasklist) write a disabled checkbox; an input of any other type could be part of a form.
+INPUT_VALUES = {"type": {"checkbox"}, "disabled": {"", "disabled"}, "checked": {"", "checked"}}
+# Links to pages and files of this site (relative), to other sites (some sources are only at http: addresses),
+# and to call or write to someone: the emergency numbers are tel: links.
+URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
+# Python-Markdown writes text-align for aligned table columns; any other property (url(), expressions) is refused.
+STYLE_PROPERTIES = frozenset({"text-align"})
+_MARK = "data-kb-n"
+_EVENT = re.compile(r"^on", re.IGNORECASE)
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "data", "poster", "xlink:href"})
+_OTHER_ORIGIN = re.compile(r"^\s*[/\\]{2}")
+_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.\-]*)\s*:", re.IGNORECASE)
+_TAG_FIX = {
+    "script": "remove it: a page holds no code (the site's own scripts live in overrides/ and assets/)",
+    "iframe": "remove it and link to the page instead: [what it shows](https://...)",
+    "object": "remove it and link to the file instead",
+    "embed": "remove it and link to the file instead",
+    "form": "remove it: the site takes no input; link to the page that has the form",
+    "style": "remove it: the site's CSS (overrides/assets/stylesheets/kb.css) styles every page",
+    "link": "remove it: the theme loads the site's styles",
+    "meta": "remove it: the theme writes the page's meta tags from its front matter",
+    "base": "remove it: it would change where every link on the page goes",
+}
+
+
+@dataclass(frozen=True)
+class Found:
+    """One thing the sanitizer dropped: the tag, the attribute (None for the whole tag) and its value."""
+
+    tag: str
+    attribute: str | None
+    value: str
+
+
+class _StartTags(HTMLParser):
+    """Collect every start tag with its attributes, and where it starts in the text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str]], tuple[int, int]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, [(name, value or "") for name, value in attrs], self.getpos()))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def _start_tags(html: str) -> list[tuple[str, list[tuple[str, str]], tuple[int, int]]]:
+    parser = _StartTags()
+    parser.feed(html)
+    parser.close()
+    return parser.tags
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """Keep an input's attributes only with the values a task-list checkbox has."""
+    if tag == "input" and attribute != _MARK:
+        return value if value.lower() in INPUT_VALUES.get(attribute, set()) else None
+    return value
+
+
+def _clean(html: str) -> str:
+    """The page as the allow-list keeps it."""
+    attributes = {tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}
+    attributes["input"] = set(INPUT_VALUES)
+    attributes["*"] = set(GENERIC_ATTRIBUTES)
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes=attributes,
+        attribute_filter=_attribute_filter,
+        strip_comments=False,
+        link_rel=None,
+        generic_attribute_prefixes={"aria-", "data-"},
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+    )
+
+
+def dropped(html: str) -> list[Found]:
+    """Everything in ``html`` that the allow-list does not keep, in document order."""
+    tags = _start_tags(html)
+    line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
+    marked = html
+    # Number each start tag (from the end, so earlier offsets stay valid) to find it again after cleaning.
+    for number, (tag, _attrs, (line, column)) in reversed(list(enumerate(tags))):
+        at = line_starts[line - 1] + column + 1 + len(tag)
+        marked = f'{marked[:at]} {_MARK}="{number}"{marked[at:]}'
+    kept = {
+        int(value): (tag, dict(attrs))
+        for tag, attrs, _pos in _start_tags(_clean(marked))
+        for name, value in attrs
+        if name == _MARK
+    }
+    found: list[Found] = []
+    for number, (tag, attrs, _pos) in enumerate(tags):
+        if tag not in ALLOWED_TAGS:
+            found.append(Found(tag, None, ""))
+        elif number in kept:
+            kept_attrs = kept[number][1]
+            for name, value in attrs:
+                if (
+                    name not in kept_attrs
+                    or (name != "style" and kept_attrs[name] != value)
+                    or _loads_from_elsewhere(name, value)
+                    or (name == "style" and _properties(kept_attrs[name]) != _properties(value))
+                ):
+                    found.append(Found(tag, name, value))
+        # A tag missing for another reason sat inside a refused tag, which is reported already.
+    return found
+
+
+def _loads_from_elsewhere(attribute: str, value: str) -> bool:
+    """An image from another site (the site loads nothing from another origin), or //host/x, which nh3 keeps."""
+    return (attribute == "src" and bool(_SCHEME.match(value))) or (
+        attribute in _URL_ATTRIBUTES and bool(_OTHER_ORIGIN.match(value))
+    )
+
+
+def _properties(style: str) -> list[str]:
+    return [part.split(":", 1)[0].strip().lower() for part in style.split(";") if part.strip()]
+
+
+def describe(item: Found) -> tuple[str, str]:
+    """The message and the fix for one dropped thing."""
+    if item.attribute is None:
+        fix = _TAG_FIX.get(item.tag, "remove it, or write the same in Markdown")
+        return f"<{item.tag}> is not allowed in a page: it could run code or load content in the reader's browser", fix
+    if _EVENT.match(item.attribute):
+        return (
+            f"the attribute {item.attribute} on <{item.tag}> runs code in the reader's browser",
+            "remove the attribute",
+        )
+    if item.attribute == "style":
+        return (
+            f"the style attribute on <{item.tag}> can load content or change how the page looks",
+            "remove it: the site's CSS styles every page",
+        )
+    if item.attribute in _URL_ATTRIBUTES:
+        scheme = _SCHEME.match(item.value)
+        if _loads_from_elsewhere(item.attribute, item.value) and not _SCHEME.match(item.value):
+            return (
+                f"the address '{_short(item.value)}' has no https: in front, so it loads from another site",
+                "write the full https:// address as a link, or put the file in docs/ and link to it",
+            )
+        if item.attribute == "src" and scheme and scheme.group(1).lower() in URL_SCHEMES:
+            return (
+                f"the image '{_short(item.value)}' is loaded from another site, which learns who reads the page",
+                "save the image in docs/ (if its licence allows) and link to that file",
+            )
+        named = f"a {scheme.group(1).lower()}: address" if scheme else "an address the site does not allow"
+        return (
+            f"the link '{_short(item.value)}' is {named}, which could run code or hide content",
+            "link to a page of this site or to an https:// address (mailto: and tel: work too)",
+        )
+    return f"the attribute {item.attribute} on <{item.tag}> is not allowed in a page", "remove the attribute"
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _needles(item: Found) -> list[re.Pattern[str]]:
+    """What to look for in the Markdown source, most precise first."""
+    if item.attribute is None:
+        return [re.compile(rf"<\s*{re.escape(item.tag)}\b", re.IGNORECASE)]
+    needles = []
+    if item.value.strip():
+        needles.append(re.compile(re.escape(item.value.strip()[:40]), re.IGNORECASE))
+    scheme = _SCHEME.match(item.value)
+    if scheme:
+        needles.append(re.compile(rf"{re.escape(scheme.group(1))}\s*:", re.IGNORECASE))
+    needles.append(re.compile(rf"\b{re.escape(item.attribute)}\s*=", re.IGNORECASE))
+    return needles
+
+
+def source_lines(raw: str, found: list[Found], default: int = 1) -> list[int]:
+    """The line of ``raw`` each item comes from: the k-th item with a needle is at its k-th match."""
+    used: dict[str, int] = {}
+    lines = []
+    for item in found:
+        line = default
+        for needle in _needles(item):
+            matches = [raw.count("\n", 0, m.start()) + 1 for m in needle.finditer(raw)]
+            if matches:
+                seen = used.get(needle.pattern, 0)
+                used[needle.pattern] = seen + 1
+                line = matches[min(seen, len(matches) - 1)]
+                break
+        lines.append(line)
+    return lines
+
+
+def active_content_problems(html: str, raw: str, shown_as: str, default_line: int = 1) -> list[Problem]:
+    """One problem per tag, attribute or URL of the rendered ``html`` outside the allow-list, at its line in ``raw``."""
+    found = dropped(html)
+    problems = []
+    for item, line in zip(found, source_lines(raw, found, default_line), strict=True):
+        message, fix = describe(item)
+        problems.append(Problem(shown_as, line, message, fix))
+    return problems

@@ -1,0 +1,110 @@
+"""The active-content judge: what the allow-list drops from rendered HTML, and the source line it came from."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from kb.active_content import active_content_problems, dropped
+from kb.csp import MARKER, script_hashes, with_script_hashes
+
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "toc", "admonition", "abbr", "def_list"]
+
+
+def problems(source: str) -> list[str]:
+    """The problems of a Markdown page rendered as the site renders it."""
+    html = markdown.Markdown(extensions=[*EXTENSIONS, "pymdownx.tasklist"]).convert(source)
+    return [str(p) for p in active_content_problems(html, source, "docs/x.md")]
+
+
+REFUSED = {
+    "script": ("# T\n\n<script>alert(1)</script>\n", 3, "<script> is not allowed in a page"),
+    "script in capitals": ("<SCRIPT>alert(1)</SCRIPT>\n", 1, "<script> is not allowed in a page"),
+    "iframe": ('<iframe src="https://example.org/"></iframe>\n', 1, "<iframe> is not allowed"),
+    "object": ('<object data="x.swf"></object>\n', 1, "<object> is not allowed"),
+    "embed": ('<embed src="x.swf">\n', 1, "<embed> is not allowed"),
+    "form": ('<form action="/x"></form>\n', 1, "<form> is not allowed"),
+    "svg with handler": ("<svg onload=alert(1)></svg>\n", 1, "the attribute onload on <svg> runs code"),
+    "svg with use": ('<svg><use href="https://example.org/x.svg#a"/></svg>\n', 1, "<use> is not allowed"),
+    "base": ('<base href="https://example.org/">\n', 1, "<base> is not allowed"),
+    "meta refresh": ('<meta http-equiv="refresh" content="0;url=https://example.org">\n', 1, "<meta> is not allowed"),
+    "style element": ("<style>body{display:none}</style>\n", 1, "<style> is not allowed"),
+    "onerror": ('Text.\n\n<img src="a.png" alt="a" onerror="alert(2)">\n', 3, "the attribute onerror on <img>"),
+    "onclick via attr_list": ('[x](a.md){ onclick="alert(1)" }\n', 1, "the attribute onclick on <a>"),
+    "javascript link": ("[x](javascript:alert(3))\n", 1, "the link 'javascript:alert(3)' is a javascript: address"),
+    "javascript with entity": ('<a href="jav&#x09;ascript:alert(1)">x</a>\n', 1, "an address the site does not allow"),
+    "reference link": ("[x][a]\n\n[a]: JAVASCRIPT:alert(4)\n", 3, "is a javascript: address"),
+    "autolink form": ("<javascript:alert(5)>\n", 1, None),
+    "vbscript image": ("![x](vbscript:msgbox)\n", 1, "is a vbscript: address"),
+    "data link": ("[x](data:text/html;base64,PHNjcmlwdD4=)\n", 1, "is a data: address"),
+    "data image": ("![x](data:image/svg+xml,<svg/onload=alert(1)>)\n", 1, None),
+    "style that loads": ('<p style="background:url(https://example.org/t.png)">x</p>\n', 1, "the style attribute"),
+    "image from elsewhere": ("![x](https://example.org/t.png)\n", 1, "is loaded from another site"),
+    "protocol-relative image": ('<img src="//example.org/t.png" alt="t">\n', 1, "has no https: in front"),
+    "text input": ('<div markdown><input type="text" name="q"></div>\n', 1, "the attribute type on <input>"),
+    "srcdoc": ('<div srcdoc="x">y</div>\n', 1, "the attribute srcdoc on <div> is not allowed"),
+}
+
+
+@pytest.mark.parametrize(("source", "line", "message"), REFUSED.values(), ids=REFUSED.keys())
+def test_active_content_is_refused_at_its_line(source: str, line: int, message: str | None) -> None:
+    found = problems(source)
+    if message is None:  # Markdown itself may escape it; then nothing active reaches the page.
+        html = markdown.Markdown(extensions=EXTENSIONS).convert(source)
+        assert found or ("javascript:" not in html.lower() and "onload" not in html.lower()), html
+        return
+    assert found, source
+    assert found[0].startswith(f"docs/x.md:{line}: ") and message in found[0], found
+
+
+SAFE = [
+    "# Title\n\nText with **bold**, *em*, `code` and a [link](../about.md#who).",
+    "Call [911](tel:911) or [write](mailto:editors@example.org) or read [this](https://example.org/a?b=1).",
+    "A source at [an old address](http://example.org/).",
+    "![A hip](../img/hip.png)",
+    "- [x] done\n- [ ] to do",
+    "| a | b |\n|:--|--:|\n| 1 | 2 |",
+    "Term[^1].\n\n[^1]: A note.",
+    '<div class="kb-no-glossary" markdown>\n\nPlain text.\n\n</div>',
+    '<details><summary>More</summary><p id="x" data-x="1" aria-label="y">Text</p></details>',
+    "*[AVN]: Avascular necrosis\n\nAVN is a condition.",
+    "Dosage\n:   Ask your doctor.",
+    "<!-- a comment editors read -->\n\nText.",
+]
+
+
+@pytest.mark.parametrize("source", SAFE)
+def test_ordinary_markdown_and_safe_links_pass(source: str) -> None:
+    assert problems(source) == []
+
+
+def test_each_of_several_items_is_at_its_own_line() -> None:
+    source = "[a](javascript:one)\n\nText.\n\n[b](javascript:two)\n\n<script>x</script>\n"
+    assert [p.split(":", 2)[1] for p in problems(source)] == ["1", "5", "7"]
+
+
+def test_an_item_not_found_in_the_source_is_reported_at_the_default_line() -> None:
+    html = '<p><a href="javascript:hidden()">x</a></p>'
+    (problem,) = active_content_problems(html, "---\ntitle: x\n---\n\nText.\n", "docs/x.md", default_line=5)
+    assert problem.line == 5
+
+
+def test_dropped_reports_the_tag_attribute_and_value() -> None:
+    found = dropped('<p><a href="javascript:x()" onclick="y()">z</a></p>')
+    assert [(f.tag, f.attribute, f.value) for f in found] == [("a", "href", "javascript:x()"), ("a", "onclick", "y()")]
+
+
+# --- The policy's hashes --------------------------------------------------------------------------
+
+
+def test_hashes_are_of_the_inline_scripts_the_browser_runs() -> None:
+    html = (
+        f'<meta content="script-src \'self\' {MARKER}"><script>var a=1</script><script src="x.js"></script>'
+        '<script type="application/ld+json">{"a": 1}</script><script>var a=1</script><script type="module">b()</script>'
+    )
+    # sha256 of "var a=1" and "b()", each once, base64.
+    assert script_hashes(html) == [
+        "'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw='",
+        "'sha256-cf242PFc/kb7xD0Qzhsmd9vvRkc+cWFmbi+k+YvtdKc='",
+    ]
+    assert MARKER not in with_script_hashes(html)
+    assert with_script_hashes("<p>no policy</p>") == "<p>no policy</p>"
