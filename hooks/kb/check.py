@@ -1,9 +1,10 @@
 """Stand-alone check of a docs folder: ``python -m kb.check docs``.
 
-Runs the same checks as the build (front matter, data files, glossary links and
-terms, the nav, active content, unsupported claims) without MkDocs, prints one ``file:line: problem; fix`` line each, and
-exits 1 if there is any. In GitHub Actions it also prints ``::error``
-annotations so that the problems show on the pull request's diff.
+Runs the same checks as the build (front matter, data files, file names, glossary
+links and terms, the nav, links to anchors, active content, unsupported claims)
+without MkDocs, prints one ``file:line: problem; fix`` line each, and exits 1 if
+there is any. In GitHub Actions it also prints ``::error`` annotations so that
+the problems show on the pull request's diff.
 """
 
 from __future__ import annotations
@@ -32,7 +33,14 @@ from .problems import Problem
 from .search_terms import SYNONYMS, load_synonyms
 from .search_terms import page_problems as synonym_page_problems
 from .siteconfig import read_config
-from .verdict import Renderer, active_problems, claim_check, glossary_anchor_problems, nav_problems
+from .verdict import (
+    Renderer,
+    active_problems,
+    anchor_problems,
+    claim_check,
+    front_matter_problems,
+    nav_problems,
+)
 
 _ID = re.compile(r'\bid="([^"]+)"')
 
@@ -50,7 +58,6 @@ def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
     render_page = Renderer(config, glossary, state)
     rendered: dict[str, tuple[str, str]] = {}
     used: set[str] = set()
-
     unknown_links: list[Problem] = []
 
     def explicit_links(raw: str, shown_as: str) -> list[Problem]:
@@ -73,7 +80,10 @@ def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
         return active_problems(html, raw, shown_as)
 
     checked = check_pages(
-        docs_dir, today=today, shown_dir=shown_dir, page_checks=(explicit_links, claim_check(glossary), render)
+        docs_dir,
+        today=today,
+        shown_dir=shown_dir,
+        page_checks=(explicit_links, claim_check(glossary), front_matter_problems, render),
     )
     pages = {path.relative_to(docs_dir).as_posix() for path in page_files(docs_dir)}
     glossary_shown = f"{shown_dir}/{DATA_DIR}/{GLOSSARY}"
@@ -87,25 +97,27 @@ def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
         + glossary_page_problems(glossary, glossary_text, f"{shown_dir}/{GLOSSARY_PAGE}")
         + synonym_page_problems(synonyms, pages, f"{shown_dir}/{DATA_DIR}/{SYNONYMS}")
         + nav_problems(config.nav_pages, pages, shown_dir)
-        + _glossary_page_problems(glossary, rendered, shown_dir)
+        + _rendered_problems(glossary, rendered, shown_dir)
         # A term is unused because a link to it is misspelt, or its entry is broken: that problem is the one to fix.
         + (unused_term_problems(glossary, used, glossary_shown) if not (glossary.problems or unknown_links) else [])
     )
 
 
-def _glossary_page_problems(glossary: Glossary, rendered: dict[str, tuple[str, str]], shown_dir: str) -> list[Problem]:
-    """A marker Markdown hid, term ids that clash with the page's own ids, and links to anchors it lacks."""
-    if GLOSSARY_PAGE not in rendered or not glossary.terms:
-        return []
-    raw, html = rendered[GLOSSARY_PAGE]
-    shown = f"{shown_dir}/{GLOSSARY_PAGE}"
-    if GLOSSARY_MARKER not in html:
-        return [buried_marker_problem(raw, shown)] if GLOSSARY_MARKER in raw else []
-    page_ids = set(_ID.findall(html))
-    problems = anchor_clash_problems(glossary, page_ids, GLOSSARY_PAGE, f"{shown_dir}/{DATA_DIR}/{GLOSSARY}")
-    ids = page_ids | set(glossary.terms)
-    for src_uri, (page_raw, _html) in rendered.items():
-        problems += glossary_anchor_problems(page_raw, src_uri, f"{shown_dir}/{src_uri}", ids)
+def _rendered_problems(glossary: Glossary, rendered: dict[str, tuple[str, str]], shown_dir: str) -> list[Problem]:
+    """The glossary page's marker and ids, and links to anchors that the page they name lacks."""
+    anchors = {src_uri: set(_ID.findall(html)) for src_uri, (_raw, html) in rendered.items()}
+    problems: list[Problem] = []
+    if GLOSSARY_PAGE in rendered and glossary.terms:
+        raw, html = rendered[GLOSSARY_PAGE]
+        if GLOSSARY_MARKER not in html:
+            shown = f"{shown_dir}/{GLOSSARY_PAGE}"
+            problems += [buried_marker_problem(raw, shown)] if GLOSSARY_MARKER in raw else []
+        problems += anchor_clash_problems(
+            glossary, anchors[GLOSSARY_PAGE], GLOSSARY_PAGE, f"{shown_dir}/{DATA_DIR}/{GLOSSARY}"
+        )
+        anchors[GLOSSARY_PAGE] |= set(glossary.terms)
+    for src_uri, (raw, _html) in rendered.items():
+        problems += anchor_problems(raw, src_uri, f"{shown_dir}/{src_uri}", anchors)
     return problems
 
 

@@ -117,13 +117,9 @@ class _Checker:
             self.report(path, f"'{key}' is missing", f"add {key}: YYYY-MM-DD")
             return None
         if not isinstance(value, str) or not _ISO_DATE.match(value):
-            if isinstance(value, bool):
-                shown = str(value)
-            elif isinstance(value, (int, float)):
-                shown = f"the number {value}"
-            else:
-                shown = repr(value)
-            self.report((*path, key), f"'{key}' is {shown}, not a date", "write it as YYYY-MM-DD, e.g. 2026-11-21")
+            self.report(
+                (*path, key), f"'{key}' is {shown_value(value)}, not a date", "write it as YYYY-MM-DD, e.g. 2026-11-21"
+            )
             return None
         try:
             return date.fromisoformat(value)
@@ -204,7 +200,7 @@ def _check_medical(c: _Checker, medical: dict, src_uri: str, title: str, descrip
     elif not isinstance(disclaimer, str) or disclaimer not in c.site.disclaimers:
         c.report(
             (*path, "disclaimer"),
-            f"unknown disclaimer kind {disclaimer!r}",
+            f"unknown disclaimer kind {shown_value(disclaimer)}",
             f"use one of {', '.join(c.site.disclaimers)}",
         )
     review = _check_review(c, medical.get("review"), (*path, "review"))
@@ -228,7 +224,9 @@ def _check_review(c: _Checker, review: Any, path: tuple) -> Review | None:
     status = review.get("status")
     if status not in REVIEW_STATUSES:
         c.report(
-            (*path, "status"), f"review status is {status!r}", f"use {PENDING} (or {REVIEWED} with a named reviewer)"
+            (*path, "status"),
+            f"review status is {shown_value(status)}",
+            f"use {PENDING} (or {REVIEWED} with a named reviewer)",
         )
     last = c.day(review, "last_reviewed", path)
     due = c.day(review, "next_review", path)
@@ -266,7 +264,7 @@ def _check_review(c: _Checker, review: Any, path: tuple) -> Review | None:
     elif reviewer is not None:
         c.report(
             (*path, "reviewer"),
-            f"a reviewer is named but the status is {status!r}",
+            f"a reviewer is named but the status is {shown_value(status)}",
             f"name a reviewer only with status {REVIEWED}",
         )
     if status not in REVIEW_STATUSES or not last or not due:
@@ -320,7 +318,7 @@ def _check_evidence(c: _Checker, evidence: Any, path: tuple) -> tuple[Evidence, 
         if not isinstance(level, str) or level not in c.site.evidence_scale:
             c.report(
                 (*where, "level"),
-                f"unknown evidence level {level!r}",
+                f"unknown evidence level {shown_value(level)}",
                 f"use one of {', '.join(c.site.evidence_scale)}",
             )
         elif question and answer:

@@ -1,15 +1,17 @@
-"""The Content-Security-Policy of a built page: its own inline scripts allowed by hash, nothing else inline.
+"""The Content-Security-Policy of a built page: the theme's own inline scripts allowed by hash, nothing else inline.
 
 The theme writes a few small inline scripts into every page, and one of them differs with the
-page's depth, so the hashes are worked out from each finished page rather than listed by hand;
-a Material upgrade that changes them needs no edit here. A page whose hook did not run keeps the
-marker, which allows no inline script at all: the policy fails closed.
+page's depth, so the trusted scripts are rendered from the theme's own script partials for each
+page (a Material upgrade that changes them needs no edit here), and only those are hashed. An
+inline script from anywhere else (a page, its front matter) is never hashed, so it is blocked.
+A page whose hook did not run keeps the marker, which allows no inline script: it fails closed.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 MARKER = "KB_SCRIPT_HASHES"
@@ -40,21 +42,24 @@ class _InlineScripts(HTMLParser):
             self._open = None
 
 
-def script_hashes(html: str) -> list[str]:
-    """The CSP source of each distinct inline script in ``html``, in order: 'sha256-...'."""
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script in ``html`` that the browser would run, in order."""
     parser = _InlineScripts()
     parser.feed(html)
     parser.close()
-    hashes = []
-    for script in parser.scripts:
-        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-        if f"'sha256-{digest}'" not in hashes:
-            hashes.append(f"'sha256-{digest}'")
-    return hashes
+    return parser.scripts
 
 
-def with_script_hashes(html: str) -> str:
-    """``html`` with the policy's marker replaced by the hashes of the page's own inline scripts."""
+def script_hash(script: str) -> str:
+    """The CSP source that allows exactly this inline script: 'sha256-...'."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def with_script_hashes(html: str, trusted: Iterable[str]) -> tuple[str, list[str]]:
+    """``html`` with the policy's marker replaced by the hashes of its ``trusted`` inline scripts, and the others."""
     if MARKER not in html:
-        return html
-    return html.replace(MARKER, " ".join(script_hashes(html)), 1)
+        return html, []
+    allowed = set(trusted)
+    scripts = inline_scripts(html)
+    hashes = list(dict.fromkeys(script_hash(script) for script in scripts if script in allowed))
+    return html.replace(MARKER, " ".join(hashes), 1), [script for script in scripts if script not in allowed]

@@ -16,6 +16,17 @@ def read(path: Path, shown_as: str, problems: list[Problem], expect: type) -> Lo
     except FileNotFoundError:
         problems.append(Problem(shown_as, 1, "the data file is missing", "restore it from git"))
         return None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes().count(b"\n", 0, error.start) + 1
+        problems.append(
+            Problem(
+                shown_as,
+                line,
+                "the file is not saved as UTF-8: this line has the first character that cannot be read",
+                "save the file as UTF-8 in your editor (often under Save as, Encoding)",
+            )
+        )
+        return None
     except YamlError as error:
         problems.append(
             Problem(shown_as, error.line, f"broken YAML: {error.problem}", "fix the YAML syntax on this line")

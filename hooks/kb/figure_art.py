@@ -181,7 +181,7 @@ def _head_outline(
     for point_angle in [span[0] + (span[1] - span[0]) * i / 48 for i in range(49)]:
         dent = 0.0
         if flat and DOME[0] < point_angle % 360 < DOME[1]:
-            dent = r * 0.16 * math.sin(math.pi * (point_angle % 360 - DOME[0]) / (DOME[1] - DOME[0]))
+            dent = r * 0.22 * math.sin(math.pi * (point_angle % 360 - DOME[0]) / (DOME[1] - DOME[0]))
         points.append(_on_circle(cx, cy, r - dent, point_angle))
     return points
 
@@ -225,6 +225,18 @@ def hip_joint() -> etree.Element:
             },
             svg,
         )
+    # Both branch off the deep artery of the thigh, coming up from below on the inner side.
+    _el(
+        "path",
+        {
+            "d": f"M{_n(cx + 105)} {_n(cy + 150)} L{_n(cx + 112)} {_n(cy + 200)}",
+            "class": "kb-fig-artery",
+            "stroke": "#b3261e",
+            "stroke_width": 3.5,
+            "fill": "none",
+        },
+        svg,
+    )
     lcfa = [(cx + 105, cy + 150), (cx + 20, cy + 150), (cx - 40, cy + 140), (cx - 75, cy + 110), (cx - 80, cy + 75)]
     _el(
         "path",
@@ -249,7 +261,7 @@ def hip_joint() -> etree.Element:
         "end",
     )
     _label(svg, (cx - 60, cy + 131), (cx - 90, cy + 140), ["Lateral circumflex", "femoral artery"], "end")
-    _label(svg, (cx - 55, cy + 150), (cx + 20, cy + 195), ["Thigh bone (femur)"], "start")
+    _label(svg, (cx - 55, cy + 150), (cx - 90, cy + 190), ["Thigh bone (femur)"], "end")
     return svg
 
 
@@ -281,44 +293,43 @@ def avn_over_time() -> etree.Element:
     return svg
 
 
-def _crutch(at: tuple[float, float, float], foot: tuple[float, float, float]) -> Prop:
-    return Prop((at, foot), width=3)
+_CANE_ARM = Arm(flex=8, abduct=14, elbow=18)
+# The right hip is the sore one (accented); the cane is in the left hand.
+CANE_FRONT = Pose(
+    "standing", (0, STAND, 0), left_arm=_CANE_ARM, right=Leg(hip_flex=8, knee=6), accent=frozenset({"right", "pelvis"})
+)
+CANE_SIDE = Pose(
+    "standing",
+    (0, STAND, 0),
+    left_arm=Arm(flex=20, abduct=8, elbow=15),
+    right=Leg(hip_flex=22, knee=10),
+    left=Leg(hip_flex=-8),
+    accent=frozenset({"right"}),
+)
 
 
-def walking_aid_cane() -> etree.Element:
-    """A cane held in the hand opposite the sore hip, front and side."""
-    arm = Arm(flex=8, abduct=14, elbow=18)
-    front = Pose(
-        "standing", (0, STAND, 0), left_arm=arm, right=Leg(hip_flex=8, knee=6), accent=frozenset({"right", "pelvis"})
-    )
-    at = front.joints()
-    hand = at["left_hand"]
-    cane = Prop((hand, (hand[0] + 2, 0, hand[2] - 4)), width=4)
-    handle = Prop((hand, (hand[0] + 8, hand[1] + 2, hand[2])), width=4)
-    side = Pose(
-        "standing",
-        (0, STAND, 0),
-        left_arm=Arm(flex=20, abduct=8, elbow=15),
-        right=Leg(hip_flex=22, knee=10),
-        left=Leg(hip_flex=-8),
-        accent=frozenset({"right"}),
-    )
-    side_hand = side.joints()["left_hand"]
-    side_cane = Prop((side_hand, (side_hand[0] + 6, 0, side_hand[2])), width=4)
-    drawing = Drawing(
-        "walking-aid-cane",
-        (
-            Panel(
-                front,
-                "1. Cane in the hand opposite the sore hip",
-                props=(FLOOR, cane, handle),
-                yaw=-90,
-                notes=(Note(at["right_hip"], "sore hip", -30, -24), Note(hand, "cane", 26, -10)),
+def _cane(pose: Pose, forward: float) -> Prop:
+    """A cane from the left hand to the floor, ``forward`` of the hand."""
+    hand = pose.joints()["left_hand"]
+    return Prop((hand, (hand[0] + forward, 0, hand[2] - 4)), width=4)
+
+
+CANE = Drawing(
+    "walking-aid-cane",
+    (
+        Panel(
+            CANE_FRONT,
+            "1. Cane in the hand opposite the sore hip",
+            props=(FLOOR, _cane(CANE_FRONT, 2)),
+            yaw=-90,
+            notes=(
+                Note(CANE_FRONT.joints()["right_hip"], "sore hip", -30, -24),
+                Note(CANE_FRONT.joints()["left_hand"], "cane", 26, -10),
             ),
-            Panel(side, "2. Move it with the sore leg", props=(FLOOR, side_cane)),
         ),
-    )
-    return render(drawing)
+        Panel(CANE_SIDE, "2. Move it with the sore leg", props=(FLOOR, _cane(CANE_SIDE, 6))),
+    ),
+)
 
 
 def _steps(x0: float, rise: float, run: float, count: int, up: bool) -> Prop:
@@ -334,59 +345,65 @@ def _steps(x0: float, rise: float, run: float, count: int, up: bool) -> Prop:
     return Prop(tuple(points), width=2.5)
 
 
-def walking_aid_stairs() -> etree.Element:
-    """Stairs with crutches: up with the good leg first; down with the crutches and the sore leg first."""
-    rise, run = 18.0, 34.0
-    arms = Arm(flex=18, abduct=10, elbow=35)
-    # Going up: the good (far, left) leg on the next step, the sore leg and crutches still below.
-    up_hip = (0.0, STAND, 0.0)
-    good_up = reach("standing", 0, up_hip, (20.0, rise + 4, 0))
-    up = Pose(
-        "standing",
-        up_hip,
-        left=Leg(hip_flex=good_up[0], knee=good_up[1]),
-        right=Leg(hip_flex=-6),
-        left_arm=arms,
-        right_arm=arms,
-        accent=frozenset({"right"}),
-    )
-    up_at = up.joints()
-    # Going down: the crutches and the sore (near, right) leg on the lower step; the good leg still above.
-    down_hip = (0.0, STAND + rise * 2, 0.0)
-    sore_down = reach("standing", 0, down_hip, (26.0, rise + 4, 0))
-    down = Pose(
-        "standing",
-        down_hip,
-        trunk=6,
-        right=Leg(hip_flex=sore_down[0], knee=sore_down[1]),
-        left=Leg(),
-        left_arm=arms,
-        right_arm=arms,
-        accent=frozenset({"right"}),
-    )
-    down_at = down.joints()
+RISE, RUN = 18.0, 34.0
+_CRUTCH_ARMS = Arm(flex=18, abduct=10, elbow=35)
+# Going up: the good (far, left) leg is on the first step; the sore (right) leg and the crutches are still below.
+_UP_HIP = (0.0, STAND, 0.0)
+_GOOD_UP = reach("standing", 0, _UP_HIP, (16.0, RISE + 4, 0))
+STAIRS_UP = Pose(
+    "standing",
+    _UP_HIP,
+    left=Leg(hip_flex=_GOOD_UP[0], knee=_GOOD_UP[1]),
+    right=Leg(hip_flex=-6),
+    left_arm=_CRUTCH_ARMS,
+    right_arm=_CRUTCH_ARMS,
+    accent=frozenset({"right"}),
+)
+# Going down: the crutches and the sore leg are on the step below; the good leg is still on the step above.
+# The good knee bends to lower the body, as it must for the sore foot to reach the step below.
+_DOWN_HIP = (6.0, RISE * 2 + 56, 0.0)
+_GOOD_DOWN = reach("standing", 0, _DOWN_HIP, (-4.0, RISE * 2 + 4, 0))
+_SORE_DOWN = reach("standing", 0, _DOWN_HIP, (24.0, RISE + 4, 0))
+STAIRS_DOWN = Pose(
+    "standing",
+    _DOWN_HIP,
+    trunk=6,
+    left=Leg(hip_flex=_GOOD_DOWN[0], knee=_GOOD_DOWN[1]),
+    right=Leg(hip_flex=_SORE_DOWN[0], knee=_SORE_DOWN[1]),
+    left_arm=_CRUTCH_ARMS,
+    right_arm=_CRUTCH_ARMS,
+    accent=frozenset({"right"}),
+)
 
-    def crutches(at: dict, foot_x: float, foot_y: float) -> tuple[Prop, ...]:
-        return tuple(
-            _crutch(
+
+def crutches(pose: Pose, foot_x: float, foot_y: float) -> tuple[Prop, Prop]:
+    """A crutch under each arm, its tip at (foot_x, foot_y), a little out to each side."""
+    at = pose.joints()
+    return tuple(  # type: ignore[return-value]
+        Prop(
+            (
                 (at[f"{s}_shoulder"][0] + 2, at[f"{s}_shoulder"][1] - 4, at[f"{s}_shoulder"][2] * 1.6),
                 (foot_x, foot_y, at[f"{s}_shoulder"][2] * 1.6),
-            )
-            for s in ("left", "right")
-        )
-
-    drawing = Drawing(
-        "walking-aid-stairs",
-        (
-            Panel(up, "1. Up: good leg first", props=(_steps(-14, rise, run, 3, up=True), *crutches(up_at, 8, 0))),
-            Panel(
-                down,
-                "2. Down: crutches and sore leg first",
-                props=(_steps(-14, rise, run, 3, up=False), *crutches(down_at, 34, rise)),
             ),
-        ),
+            width=3,
+        )
+        for s in ("left", "right")
     )
-    return render(drawing)
+
+
+STAIRS = Drawing(
+    "walking-aid-stairs",
+    (
+        Panel(
+            STAIRS_UP, "1. Up: good leg first", props=(_steps(10, RISE, RUN, 3, up=True), *crutches(STAIRS_UP, 6, 0))
+        ),
+        Panel(
+            STAIRS_DOWN,
+            "2. Down: crutches and sore leg first",
+            props=(_steps(-14, RISE, RUN, 3, up=False), *crutches(STAIRS_DOWN, 36, RISE)),
+        ),
+    ),
+)
 
 
 PHASES = (
@@ -439,8 +456,8 @@ def recovery_timeline() -> etree.Element:
         )
         _text(svg, x, arrow_y - 12, [title], size=13)
         _text(svg, x, arrow_y + 26, [f"• {item}" for item in items], size=12)
-    # Good and bad weeks: progress is rarely a straight line.
-    wave = [(10 + i * 4, 150 - i * 0.35 - 9 * math.sin(i / 3.2)) for i in range(140)]
+    # Good and bad weeks, with no trend drawn: the page promises no recovery date, and pain and bone can differ.
+    wave = [(10 + i * 4, 140 - 9 * math.sin(i / 3.2)) for i in range(140)]
     _el(
         "path",
         {
@@ -459,7 +476,7 @@ def recovery_timeline() -> etree.Element:
 ART: dict[str, Callable[[], etree.Element]] = {
     "hip-joint": hip_joint,
     "avn-over-time": avn_over_time,
-    "walking-aid-cane": walking_aid_cane,
-    "walking-aid-stairs": walking_aid_stairs,
+    "walking-aid-cane": lambda: render(CANE),
+    "walking-aid-stairs": lambda: render(STAIRS),
     "recovery-timeline": recovery_timeline,
 }

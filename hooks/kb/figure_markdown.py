@@ -8,6 +8,7 @@ as they can.
 
 from __future__ import annotations
 
+import logging
 import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from .figures import HEADER, Block, parse_block
 from .icon_array import draw, read_frequency
 
 SVG_NS = "http://www.w3.org/2000/svg"
+# Under MkDocs a warning on a logger below "mkdocs" fails a strict build; elsewhere it is an ordinary warning.
+log = logging.getLogger("mkdocs.kb.figure_markdown")
 
 
 class FigureProcessor(BlockProcessor):
@@ -47,12 +50,14 @@ class FigureProcessor(BlockProcessor):
     def _figure(self, parent: etree.Element, block: Block) -> None:
         caption = block.fields.get("caption", ("", 0))[0]
         alt = block.fields.get("alt", ("", 0))[0]
-        classes = "kb-figure" + (" kb-figure--small" if block.fields.get("size", ("", 0))[0] == "small" else "")
-        figure = etree.SubElement(parent, "figure", {"class": classes})
+        size = block.fields.get("size", ("", 0))[0]
+        figure = etree.SubElement(parent, "figure", {"class": f"kb-figure kb-figure--{size}" if size else "kb-figure"})
         svg = self._svg(block.arg, caption, alt)
         if svg is not None:
             # Search indexes the caption; the drawing's own title and description would repeat it.
             art = etree.SubElement(figure, "div", {"class": "kb-figure__art", "data-search-exclude": ""})
+            if size == "wide":  # It may scroll sideways on a phone, so the keyboard must reach it too.
+                art.set("tabindex", "0")
             art.text = self.parser.md.htmlStash.store(svg)
         etree.SubElement(figure, "figcaption").text = caption
 
@@ -61,6 +66,12 @@ class FigureProcessor(BlockProcessor):
         try:
             svg = etree.fromstring((self.figures_dir / name).read_text(encoding="utf-8"))
         except (OSError, etree.ParseError, ValueError):
+            # A missing or broken file is reported by kb.figures at the page's line; a wrong folder only here.
+            if not self.figures_dir.is_dir():
+                log.warning(
+                    f"figures_dir '{self.figures_dir}' is not a folder; set it under kb.figure_markdown in"
+                    " mkdocs.yml, relative to the folder you build from"
+                )
             return None
         ids = f"kb-fig-{self.count}"
         for old in [child for child in svg if child.tag in (f"{{{SVG_NS}}}title", f"{{{SVG_NS}}}desc")]:

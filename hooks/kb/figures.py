@@ -29,7 +29,7 @@ FIGURES_DATA = "figures.yml"
 FIGURES_DIR = "assets/figures"
 HEADER = re.compile(r"^(?P<indent>(?: {4})*)::: (?P<kind>figure|icons)\b[ \t]*(?P<arg>.*?)[ \t]*$")
 FIELDS = ("caption", "alt", "size")
-SIZES = ("small",)
+SIZES = ("small", "wide")  # Small: a thumbnail; wide: a labelled diagram that scrolls sideways on a phone.
 # Open licences that can be shared under the site's CC BY-SA 4.0 (SPDX identifiers).
 LICENCES = ("CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0")
 DATA_KEYS = frozenset({"licence", "source", "made_by", "url", "notes"})
@@ -86,7 +86,7 @@ def _field(block: Block, content: str, line: int) -> None:
     found = _FIELD.match(content)
     if not found or found["name"] not in FIELDS:
         name = found["name"] if found else content.split(":")[0][:30]
-        block.errors.append((line, f"unknown figure field '{name}'", "use caption:, alt: or size: small"))
+        block.errors.append((line, f"unknown figure field '{name}'", "use caption:, alt: or size: (small or wide)"))
     elif found["name"] in block.fields:
         block.errors.append((line, f"'{found['name']}' appears twice", "keep one of them"))
     else:
@@ -173,7 +173,12 @@ def _figure_problems(block: Block, shown_as: str, files: set[str]) -> list[Probl
     size = block.fields.get("size")
     if size and size[0] not in SIZES:
         problems.append(
-            Problem(shown_as, size[1], f"unknown size '{size[0]}'", "write 'size: small' or leave the line out")
+            Problem(
+                shown_as,
+                size[1],
+                f"unknown size '{size[0]}'",
+                "write 'size: small', 'size: wide' or leave the line out",
+            )
         )
     return problems
 

@@ -151,8 +151,8 @@ def page_text(request: Request, today: date) -> str:
         lines += [f"    - {message}" for message in PLACEHOLDER_KEY_MESSAGES]
     if kind.evidence:
         lines += [
-            "  # One to three questions a patient asks, each with a short answer and a level of the",
-            "  # evidence scale (CONTRIBUTING.md, Evidence levels). Remove the # signs to show them:",
+            "  # One to three questions a patient asks, each with a short answer and a level of",
+            "  # the evidence scale (CONTRIBUTING.md, Evidence levels). Remove the # signs to show them:",
             "  # evidence:",
             "  #   - question: Does it ease pain?",
             "  #     answer: Eases pain for some people",

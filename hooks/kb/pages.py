@@ -69,6 +69,7 @@ def check_pages(
     result.problems += result.site.problems
     result.problems += _folder_defaults(docs_dir, shown_dir)
     result.problems += file_name_problems(docs_dir, shown_dir)
+    other: list[Problem] = []
     for path in page_files(docs_dir):
         src_uri = path.relative_to(docs_dir).as_posix()
         data = path.read_bytes()
@@ -87,10 +88,11 @@ def check_pages(
         record, problems = check_file(raw, src_uri, f"{shown_dir}/{src_uri}", result.site, today)
         result.problems += problems
         for check in page_checks:
-            result.problems += check(raw, f"{shown_dir}/{src_uri}")
+            other += check(raw, f"{shown_dir}/{src_uri}")
         if record:
             result.records[src_uri] = record
-    result.problems += _uncited_sources(result, docs_dir, shown_dir)
+    # Only front matter decides which sources are cited: the build runs no page_checks, and must agree.
+    result.problems += _uncited_sources(result, docs_dir, shown_dir) + other
     result.problems += figure_problems(docs_dir, shown_dir, page_files(docs_dir))
     return result
 
@@ -136,7 +138,8 @@ def file_name_problems(docs_dir: Path, shown_dir: str) -> list[Problem]:
                     Problem(
                         f"{shown_dir}/{where}",
                         1,
-                        f"the name '{part}' has characters other than lower-case letters (a-z), digits and hyphens",
+                        f"the {'file' if extension or depth == len(parts) - 1 else 'folder'} name '{part}' has"
+                        " characters other than lower-case letters (a-z), digits and hyphens",
                         f"rename it to '{_suggest(stem)}{extension.lower()}' and update the links and nav to it",
                     )
                 )

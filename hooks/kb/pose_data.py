@@ -210,8 +210,9 @@ SIDE_LEG_LIFT = Drawing(
     ),
 )
 
-_CLAM = Leg(hip_flex=50, knee=95, ankle=-10)
-_CLAM_VIEW = {"pitch": 30.0}
+_CLAM = Leg(hip_flex=55, knee=85, ankle=-10)
+_CLAM_VIEW = {"pitch": 25.0}  # From in front and a little above: the top knee opens like a shell.
+_CLAM_KNEE = Pose("on-left-side", (0, 10, 0), left=_CLAM, right=_CLAM).joints()["right_knee"]
 CLAMSHELLS = Drawing(
     "exercise-clamshells",
     (
@@ -226,12 +227,17 @@ CLAMSHELLS = Drawing(
                 "on-left-side",
                 (0, 10, 0),
                 left=_CLAM,
-                right=Leg(hip_flex=50, hip_abduct=24, hip_out=30, knee=95, ankle=-10),
+                right=Leg(hip_flex=55, hip_abduct=24, hip_out=36, knee=85, ankle=-10),
                 accent=frozenset({"right"}),
             ),
             "2. Feet together, lift the top knee",
             props=(MAT_SIDE,),
-            arrows=(Arrow((-26, 26, 30), (-26, 40, 26)),),
+            arrows=(
+                Arrow(
+                    (_CLAM_KNEE[0] + 6, _CLAM_KNEE[1] + 4, _CLAM_KNEE[2]),
+                    (_CLAM_KNEE[0] + 6, _CLAM_KNEE[1] + 30, _CLAM_KNEE[2]),
+                ),
+            ),
             **_CLAM_VIEW,
         ),
     ),
@@ -396,7 +402,8 @@ PIRIFORMIS = Drawing(
             Pose("on-back", (0, LYING, 0), left=KNEES_UP, right=_CROSSED, accent=frozenset({"right"})),
             "Ankle of one leg on the other knee",
             props=(BED,),
-            pitch=10,
+            yaw=-45,
+            pitch=60,
         ),
     ),
 )
@@ -442,15 +449,19 @@ RUN = Pose(
 )
 JUMP = Pose(
     "standing",
-    (0, STAND + 18, 0),
-    left=Leg(hip_flex=25, knee=50, ankle=-30),
-    right=Leg(hip_flex=25, knee=50, ankle=-30),
-    left_arm=Arm(flex=160, abduct=15),
-    right_arm=Arm(flex=160, abduct=15),
+    (0, STAND + 20, 0),
+    trunk=8,
+    left=Leg(hip_flex=10, knee=55, ankle=-35),
+    right=Leg(hip_flex=70, knee=100, ankle=-20),
+    left_arm=Arm(flex=120, abduct=10, elbow=20),
+    right_arm=Arm(flex=165, abduct=10),
 )
 HIGH_IMPACT = Drawing(
     "avoid-high-impact",
-    (Panel(RUN, "Running", props=(FLOOR,), avoid=True), Panel(JUMP, "Jumping", props=(FLOOR,), avoid=True)),
+    (
+        Panel(RUN, "Running", props=(FLOOR,), avoid=True),
+        Panel(JUMP, "Jumping", props=(FLOOR,), arrows=(Arrow((34, 20, 10), (34, 56, 10)),), avoid=True),
+    ),
 )
 _SQUAT = Pose(
     "standing",

@@ -14,7 +14,7 @@ import math
 import sys
 import xml.etree.ElementTree as etree  # noqa: N813 (the name the rest of kb uses)
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 Vec = tuple[float, float, float]
@@ -175,7 +175,6 @@ class Prop:
     closed: bool = False
     kind: str = "kb-fig-prop"
     width: float = PROP_W
-    fill: bool = False
     front: bool = False  # Drawn over the figure (a pillow between the knees), not behind it.
 
 
@@ -218,7 +217,6 @@ class Drawing:
 
     name: str
     panels: tuple[Panel, ...]
-    extra: tuple[etree.Element, ...] = field(default=(), compare=False)
 
 
 def bed(x0: float, x1: float, depth: float = 18, y: float = 0) -> Prop:
@@ -350,8 +348,6 @@ def draw_panel(panel: Panel, parent: etree.Element, offset: tuple[float, float])
 
 def _prop(g: etree.Element, prop: Prop, cam: Mat) -> None:
     attrs = _line_attrs(prop.kind, prop.width)
-    if prop.fill:
-        attrs.update(fill=FALLBACK.get(prop.kind, "#000"))
     _el("path", {"d": _d([_project(cam, p)[:2] for p in prop.points], prop.closed), **attrs}, g)
 
 
@@ -466,8 +462,6 @@ def render(drawing: Drawing) -> etree.Element:
             )
             text.text = panel.label
         x += w + GAP
-    for extra in drawing.extra:
-        svg.append(extra)
     return svg
 
 

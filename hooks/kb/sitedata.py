@@ -33,6 +33,8 @@ CHECKED_AGAINST = {
 }
 CHECKED_FIELDS = frozenset({"against", "on"})
 _CHECKED_ON = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+# Readers see details after the year: "87(10):2155-2159" or "Last updated 23 February 2021", never a note.
+DETAILS_LENGTH = 60
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _PMID = re.compile(r"^\d{1,9}$")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
@@ -194,6 +196,16 @@ def _source_problems(key: str, entry: object, line: int, loaded, shown_as: str) 
     if authors is not None and not (isinstance(authors, list) and authors and all(_plain(a) for a in authors)):
         problems.append(
             Problem(shown_as, at("authors"), f"source '{key}' has malformed authors", "write a list: [Lai KA, Shen WJ]")
+        )
+    details = entry.get("details")
+    if details is not None and not (_plain(str(details)) and len(str(details)) <= DETAILS_LENGTH):
+        problems.append(
+            Problem(
+                shown_as,
+                at("details"),
+                f"source '{key}' has details readers cannot use as a citation ({len(str(details))} characters)",
+                f"keep volume, issue and pages or a date, at most {DETAILS_LENGTH} characters; move notes to summary",
+            )
         )
     if entry.get("summary") is not None and not _plain(entry.get("summary")):
         problems.append(

@@ -6,6 +6,7 @@ the nav) and returns ``Problem`` values with the file and line an editor can fix
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -13,19 +14,20 @@ from collections.abc import Callable, Iterable
 from markdown import Markdown
 
 from . import frontmatter
-from .active_content import active_content_problems
+from .active_content import active_content_problems, describe, dropped
 from .claims import build_claims, claim_problems
 from .external_links import ExternalLinksExtension
 from .glossary import GLOSSARY_PAGE, Glossary
 from .linker import GlossaryExtension, PageState, _without_code
 from .problems import Problem
 from .siteconfig import SiteConfig
+from .strictyaml import YamlError, load
 
 _NO_GLOSSARY = re.compile(r"^glossary:\s*false\s*$", re.MULTILINE)
-# [text](../glossary.md#term-id) and [ref]: glossary.md#term-id, with an optional title.
-_GLOSSARY_LINK = re.compile(
-    r"\]\(\s*<?(?P<a>[^)\s#>]*glossary\.md)#(?P<aid>[^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)"
-    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<b>\S*glossary\.md)#(?P<bid>[^\s>]+)",
+# [text](../x.md#anchor), [text](#anchor) and [ref]: x.md#anchor, with an optional title; never another site.
+_ANCHOR_LINK = re.compile(
+    r"\]\(\s*<?(?P<a>(?:[^):\s#>]*\.md)?)#(?P<aid>[^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)"
+    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<b>(?:[^:\s#>]*\.md)?)#(?P<bid>[^\s>]+)",
     re.MULTILINE,
 )
 
@@ -51,6 +53,48 @@ def claim_check(glossary: Glossary) -> Callable[[str, str], list[Problem]]:
 def active_problems(html: str, raw: str, shown_as: str) -> list[Problem]:
     """Active content in a page's rendered HTML, at its line in the page (its first text line if not found)."""
     return active_content_problems(html, raw, shown_as, body_line(raw))
+
+
+def front_matter_problems(raw: str, shown_as: str) -> list[Problem]:
+    """Active content in the front matter: the theme writes the title (and the site's templates other fields)
+    into every page that lists it, outside the page body the build judges."""
+    try:
+        found = frontmatter.split(frontmatter.normalise(raw))
+        loaded = load(found.yaml_text, found.first_line)
+    except (frontmatter.MissingFrontMatterError, YamlError):
+        return []  # The front-matter check reports these.
+    problems = []
+    for path, text in _strings(loaded.data, ()):
+        if "<" not in text and "&" not in text:
+            continue
+        for item in dropped(text):
+            message, fix = describe(item)
+            problems.append(
+                Problem(
+                    shown_as,
+                    loaded.line_of(path, found.first_line),
+                    f"in the front matter field '{_field(path)}', {message}",
+                    f"{fix}; the front matter holds plain text only",
+                )
+            )
+    return problems
+
+
+def _field(path: tuple) -> str:
+    """The name of the field a value sits under (a list item's list)."""
+    return next((key for key in reversed(path) if isinstance(key, str)), "front matter")
+
+
+def _strings(value: object, path: tuple) -> Iterable[tuple[tuple, str]]:
+    """Every text value in parsed YAML, with its key path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
 
 
 class Renderer:
@@ -94,23 +138,30 @@ def nav_problems(nav_pages: set[str] | None, pages: Iterable[str], shown_dir: st
     ]
 
 
-def glossary_anchor_problems(raw: str, src_uri: str, shown_as: str, ids: set[str]) -> list[Problem]:
-    """One problem per link to the glossary page whose #anchor is no term and no heading there."""
-    if "glossary.md#" not in raw:
+def anchor_problems(raw: str, src_uri: str, shown_as: str, anchors: dict[str, set[str]]) -> list[Problem]:
+    """One problem per link from this page to a #anchor that the page it names lacks (``anchors``: ids by page).
+
+    MkDocs reports these too, but without the line; links to pages it does not know are left to it.
+    """
+    if "#" not in raw:
         return []
     text = _without_code(raw)
     problems = []
-    for match in _GLOSSARY_LINK.finditer(text):
-        target, anchor = (match.group("a"), match.group("aid")) if match.group("a") else (match["b"], match["bid"])
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
-        if resolved != GLOSSARY_PAGE or anchor in ids:
+    for match in _ANCHOR_LINK.finditer(text):
+        target, anchor = (match["a"], match["aid"]) if match["aid"] is not None else (match["b"], match["bid"])
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target)) if target else src_uri
+        if resolved not in anchors or anchor in anchors[resolved]:
             continue
-        problems.append(
-            Problem(
-                shown_as,
-                text.count("\n", 0, match.start()) + 1,
-                f"the link to the glossary names '#{anchor}', which is no term or heading there",
-                "use the id of a term in docs/_data/glossary.yml (e.g. #femoral-head), or a glossary: link",
-            )
-        )
+        line = text.count("\n", 0, match.start()) + 1
+        if resolved == GLOSSARY_PAGE:
+            message = f"the link to the glossary names '#{anchor}', which is no term or heading there"
+            fix = "use the id of a term in docs/_data/glossary.yml (e.g. #femoral-head), or a glossary: link"
+        else:
+            # Ids the site's own markup adds (term definitions, footnotes) are no place to send a reader.
+            headings = sorted(i for i in anchors[resolved] if not i.startswith(("kb-", "fn:", "fnref:", "__")))
+            close = difflib.get_close_matches(anchor, headings, n=1)
+            message = f"the link names '#{anchor}', which is no heading or anchor on {resolved}"
+            fix = f"did you mean #{close[0]}?" if close else f"link to a heading of {resolved} by its id"
+            fix += " (a heading's id is its title in lower case, words joined by hyphens)"
+        problems.append(Problem(shown_as, line, message, fix))
     return problems

@@ -48,8 +48,8 @@ class Takeaway:
 
 PAPERS = (Paper("A4", 210, 297), Paper("Letter", 215.9, 279.4))
 TAKEAWAYS = (
-    Takeaway("physical-therapy/exercise-log/", "Your log", ("Sets x reps", "Pain before", "Pain after"), 5, False),
-    Takeaway("living/questions-for-your-care-team/", "My notes", ("Date of appointment", "What I was told"), 6, True),
+    Takeaway("physical-therapy/exercise-log/", "Your log", ("Sets x reps", "Pain before", "Pain after"), 2, False),
+    Takeaway("living/questions-for-your-care-team/", "My notes", ("Date of appointment", "What I was told"), 3, True),
 )
 HIDDEN_IN_PRINT = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer")
 
@@ -90,18 +90,19 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _pdf_pages(browser, base_url: str, paper: Paper, takeaway: Takeaway) -> tuple[PdfReader, list[str], str]:
-    """The page printed to PDF on `paper`, its text page by page and the disclaimer's text, both squeezed."""
+def _pdf_pages(browser, base_url: str, paper: Paper, takeaway: Takeaway) -> tuple[PdfReader, list[str], str, str]:
+    """The page printed to PDF on `paper`: its text page by page, the disclaimer's text and label, all squeezed."""
     tab = open_tab(browser, base_url)
     try:
         tab.goto(base_url + takeaway.path)
         disclaimer = tab.locator(".kb-disclaimer p").last.inner_text()
+        label = tab.locator(".kb-disclaimer__label").inner_text()
         margin = {side: f"{MARGIN_MM}mm" for side in ("top", "right", "bottom", "left")}
         pdf = tab.pdf(format=paper.name, print_background=False, margin=margin)
     finally:
         close(tab)
     reader = PdfReader(io.BytesIO(pdf))
-    return reader, [_squeezed(page.extract_text()) for page in reader.pages], _squeezed(disclaimer)
+    return reader, [_squeezed(page.extract_text()) for page in reader.pages], _squeezed(disclaimer), _squeezed(label)
 
 
 @pytest.mark.parametrize("paper", PAPERS, ids=lambda paper: paper.name)
@@ -109,12 +110,14 @@ def _pdf_pages(browser, base_url: str, paper: Paper, takeaway: Takeaway) -> tupl
 def test_takeaway_prints_to_pdf_on_paper_with_fill_in_block_on_one_sheet(
     browser, base_url: str, takeaway: Takeaway, paper: Paper
 ) -> None:
-    reader, texts, disclaimer = _pdf_pages(browser, base_url, paper, takeaway)
+    reader, texts, disclaimer, label = _pdf_pages(browser, base_url, paper, takeaway)
     assert 1 <= len(reader.pages) <= takeaway.max_pages
     box = reader.pages[0].mediabox
     assert float(box.width) == pytest.approx(paper.width_mm * PT_PER_MM, abs=2)
     assert float(box.height) == pytest.approx(paper.height_mm * PT_PER_MM, abs=2)
-    assert disclaimer and disclaimer in texts[0]
+    # The first sheet names the disclaimer (the line under the title); its full text prints with the page's end.
+    assert label and label in texts[0]
+    assert disclaimer and disclaimer in "".join(texts)
     sheets = [number for number, text in enumerate(texts) if _squeezed(takeaway.block_heading) in text]
     assert len(sheets) == 1, f"{takeaway.block_heading!r} on pages {sheets}"
     # A table split across sheets repeats its header row, so each header cell must appear on one sheet only.

@@ -30,16 +30,14 @@ def _build(tmp_path: Path, body: str, data: str = DATA, files: tuple[str, ...] =
         f"markdown_extensions: [{{kb.figure_markdown: {{figures_dir: {figures.as_posix()}}}}}, ",
     )
     config.write_text(text)
-    (tmp_path / "docs" / "treatment" / "rest.md").write_text(
-        MEDICAL.format(title="Rest", sources="lai-2005", body=body)
-    )
+    (tmp_path / "docs" / "index.md").write_text(MEDICAL.format(title="Home", sources="mont-2020", body=body))
     return build_site(config, tmp_path / "site")
 
 
 def test_good_figure_and_icon_array_build_clean_and_inline(tmp_path: Path) -> None:
-    result = _build(tmp_path, f"Rest may ease pain.\n\n{FIGURE}\n\n{ICONS}")
+    result = _build(tmp_path, f"AVN can affect the femoral head.\n\n{FIGURE}\n\n{ICONS}")
     assert result.warnings == [] and not result.aborted
-    page = BeautifulSoup((result.site_dir / "treatment/rest/index.html").read_text(), "html.parser")
+    page = BeautifulSoup((result.site_dir / "index.html").read_text(), "html.parser")
     svg = page.select_one("figure.kb-figure svg[role=img]")
     assert page.find(id=svg["aria-labelledby"]).get_text() == "The hip from the front."
     assert page.find(id=svg["aria-describedby"]).get_text() == "A ball sitting in a socket."
@@ -54,19 +52,19 @@ def test_good_figure_and_icon_array_build_clean_and_inline(tmp_path: Path) -> No
             FIGURE.replace("hip.svg", "knee.svg"),
             ("hip.svg",),
             DATA,
-            f"docs/treatment/rest.md:{BODY_LINE}: figure file 'knee.svg' not found",
+            f"docs/index.md:{BODY_LINE}: figure file 'knee.svg' not found",
         ),
         (
             "::: figure hip.svg\n    alt: A ball.",
             ("hip.svg",),
             DATA,
-            f"docs/treatment/rest.md:{BODY_LINE}: the figure has no caption",
+            f"docs/index.md:{BODY_LINE}: the figure has no caption",
         ),
         (
             "::: figure hip.svg\n    caption: The hip.",
             ("hip.svg",),
             DATA,
-            f"docs/treatment/rest.md:{BODY_LINE}: the figure has no text alternative",
+            f"docs/index.md:{BODY_LINE}: the figure has no text alternative",
         ),
         (
             FIGURE,
@@ -84,7 +82,7 @@ def test_good_figure_and_icon_array_build_clean_and_inline(tmp_path: Path) -> No
             f"{FIGURE}\n\n::: icons\n    - About 8.5 in 10 hips.",
             ("hip.svg",),
             DATA,
-            f"docs/treatment/rest.md:{BODY_LINE + 5}: '8.5 in 10' is not in whole numbers",
+            f"docs/index.md:{BODY_LINE + 5}: '8.5 in 10' is not in whole numbers",
         ),
     ],
 )

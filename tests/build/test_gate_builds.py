@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 from kb.check import check_docs
+from kb.csp import script_hash
 
-from tests.build.fixture_site import GLOSSARY, PAGES, write_site
+from tests.build.fixture_site import BIBLIOGRAPHY, GLOSSARY, PAGES, write_site
 from tests.sitebuild import BuildResult, build_site
 
 REST = PAGES["treatment/rest.md"]
@@ -180,7 +181,7 @@ def test_a_file_name_with_a_space_or_capitals(tmp_path: Path) -> None:
         tmp_path,
         {"treatment/Statin copy.md": REST},
         [
-            "docs/treatment/Statin copy.md:1: the name 'Statin copy.md' has characters other than lower-case letters"
+            "docs/treatment/Statin copy.md:1: the file name 'Statin copy.md' has characters other than lower-case letters"
             " (a-z), digits and hyphens; rename it to 'statin-copy.md' and update the links and nav to it"
         ],
     )
@@ -280,3 +281,58 @@ def test_in_github_actions_every_build_problem_is_an_annotation_on_its_line(
     monkeypatch.delenv("GITHUB_ACTIONS")
     _verdicts(tmp_path / "again", _page("Statins cure AVN."))
     assert not [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
+
+
+def test_a_claim_does_not_hide_an_uncited_source_from_either_gate(tmp_path: Path) -> None:
+    extra = BIBLIOGRAPHY.replace("lai-2005:", "lai-2006:").split("lai-2006:", 1)[1]
+    _one_verdict(
+        tmp_path,
+        {"_data/bibliography.yml": BIBLIOGRAPHY + "lai-2006:" + extra, **_page("Statins cure AVN.")},
+        [
+            "docs/_data/bibliography.yml:16: source 'lai-2006' is cited by no page; add it to the sources of the page"
+            " it supports, or remove it",
+            f"docs/treatment/rest.md:{BODY_END + 2}: unsupported claim: 'Statins cure AVN.'; statins are studied to"
+            " lower the risk in people taking steroids; they do not treat AVN; say so, or cut the sentence",
+        ],
+    )
+
+
+def test_a_link_to_a_missing_heading_on_another_page_fails_both_with_its_line(tmp_path: Path) -> None:
+    about = PAGES["about.md"].replace("No funding.", "See [rest](treatment/rest.md#how-it-works).")
+    _one_verdict(
+        tmp_path,
+        {"about.md": about},
+        [
+            "docs/about.md:9: the link names '#how-it-works', which is no heading or anchor on treatment/rest.md;"
+            " link to a heading of treatment/rest.md by its id (a heading's id is its title in lower case, words"
+            " joined by hyphens)"
+        ],
+    )
+
+
+def test_a_script_in_the_front_matter_fails_both_and_is_never_allowed_by_the_policy(tmp_path: Path) -> None:
+    page = REST.replace("title: Rest", "title: Rest <script>alert(1)</script>")
+    _one_verdict(
+        tmp_path,
+        {"treatment/rest.md": page},
+        [
+            "docs/treatment/rest.md:2: in the front matter field 'title', <script> is not allowed in a page: it could"
+            " run code or load content in the reader's browser; remove it: a page holds no code (the site's own"
+            " scripts live in overrides/ and assets/); the front matter holds plain text only"
+        ],
+    )
+
+
+def test_an_inline_script_from_anywhere_but_the_theme_is_reported_and_left_out_of_the_policy(tmp_path: Path) -> None:
+    config = write_site(tmp_path)
+    config.write_text(config.read_text().replace("site_name: Fixture", 'site_name: "Fixture<script>alert(1)</script>"'))
+    result = build_site(config, tmp_path / "site")
+    assert result.aborted
+    reported = [warning for warning in result.warnings if "is not the theme's own" in warning]
+    assert (
+        len(reported) == 1
+        and "the built page holds an inline script that is not the theme's own ('alert(1)')" in (reported[0])
+    )
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" in html and "script-src 'self' 'sha256-" in html
+    assert script_hash("alert(1)") not in html

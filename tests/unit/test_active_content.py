@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 from kb.active_content import active_content_problems, dropped
-from kb.csp import MARKER, script_hashes, with_script_hashes
+from kb.csp import MARKER, inline_scripts, script_hash, with_script_hashes
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "toc", "admonition", "abbr", "def_list"]
 
@@ -96,15 +96,19 @@ def test_dropped_reports_the_tag_attribute_and_value() -> None:
 # --- The policy's hashes --------------------------------------------------------------------------
 
 
-def test_hashes_are_of_the_inline_scripts_the_browser_runs() -> None:
+def test_only_the_trusted_inline_scripts_the_browser_runs_are_hashed() -> None:
     html = (
         f'<meta content="script-src \'self\' {MARKER}"><script>var a=1</script><script src="x.js"></script>'
         '<script type="application/ld+json">{"a": 1}</script><script>var a=1</script><script type="module">b()</script>'
+        "<script>alert(1)</script>"
     )
-    # sha256 of "var a=1" and "b()", each once, base64.
-    assert script_hashes(html) == [
-        "'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw='",
-        "'sha256-cf242PFc/kb7xD0Qzhsmd9vvRkc+cWFmbi+k+YvtdKc='",
-    ]
-    assert MARKER not in with_script_hashes(html)
-    assert with_script_hashes("<p>no policy</p>") == "<p>no policy</p>"
+    assert inline_scripts(html) == ["var a=1", "var a=1", "b()", "alert(1)"]
+    policy, others = with_script_hashes(html, {"var a=1", "b()"})
+    # sha256 of "var a=1" and "b()", each once, base64; never of the script nobody trusted.
+    assert policy.startswith(
+        "<meta content=\"script-src 'self' 'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw='"
+        " 'sha256-cf242PFc/kb7xD0Qzhsmd9vvRkc+cWFmbi+k+YvtdKc='\">"
+    )
+    assert others == ["alert(1)"]
+    assert script_hash("alert(1)") not in policy
+    assert with_script_hashes("<p>no policy</p>", {"x"}) == ("<p>no policy</p>", [])

@@ -88,6 +88,17 @@ def test_a_summary_must_be_plain_text(tmp_path: Path) -> None:
     ) == ["docs/_data/bibliography.yml:9: source 'lai-2005' has a summary that is not plain text; no HTML"]
 
 
+def test_details_readers_see_are_a_short_citation_part_not_a_note(tmp_path: Path) -> None:
+    note = "  details: 87(10):2155-2159. Abstract seen; the PubMed ID was read from another record's address.\n"
+    assert problems(tmp_path / "note", bibliography=with_lai_checked(LAI_CHECKED + note)) == [
+        "docs/_data/bibliography.yml:9: source 'lai-2005' has details readers cannot use as a citation (86 characters); "
+        "keep volume, issue and pages or a date, at most 60 characters; move notes to summary"
+    ]
+    assert (
+        problems(tmp_path / "pages", bibliography=with_lai_checked(LAI_CHECKED + "  details: 87(10):2155-2159\n")) == []
+    )
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [("2026-11", date(2026, 11, 1)), ("2026-11-21", date(2026, 11, 21)), (date(2026, 2, 3), date(2026, 2, 3))],
@@ -149,8 +160,9 @@ def test_a_citation_shows_authors_title_container_year_details_and_link_only() -
     }
     assert cite(source) == (
         "Lai KA, Shen WJ. The use of alendronate: a randomized clinical study. <em>J Bone Joint Surg Am.</em> "
-        "2005;87(10):2155-2159. DOI "
-        '<a href="https://doi.org/10.2106/JBJS.D.02959" rel="noopener noreferrer">10.2106/JBJS.D.02959</a>. PubMed '
+        "2005;87(10):2155-2159. "
+        '<a class="kb-cite-address" href="https://doi.org/10.2106/JBJS.D.02959" rel="noopener noreferrer">'
+        "https://doi.org/10.2106/JBJS.D.02959</a>. PubMed "
         '<a href="https://pubmed.ncbi.nlm.nih.gov/16203877/" rel="noopener noreferrer">16203877</a>.'
     )
 
@@ -184,6 +196,22 @@ def test_a_web_page_shows_its_date_and_where_it_is() -> None:
         "Osteonecrosis. <em>NORD.</em> 2021. Last updated 23 February 2021. Online at "
         '<a href="https://www.rarediseases.org/osteonecrosis/" rel="noopener noreferrer">rarediseases.org</a>.'
     )
+
+
+def test_the_real_bibliography_names_no_tool_or_step_of_our_own_work() -> None:
+    text = (ROOT / "docs" / "_data" / "bibliography.yml").read_text(encoding="utf-8").casefold()
+    for phrase in (
+        "search tool",
+        "research notes",
+        "earlier session",
+        "second session",
+        "look-up",
+        "lookup",
+        "the brief",
+        "helper",
+        "verified",
+    ):
+        assert phrase not in text, phrase
 
 
 def test_every_entry_of_the_real_bibliography_is_checked_and_cites_cleanly() -> None:

@@ -232,7 +232,7 @@ def test_unknown_disclaimer_kind(site: SiteData) -> None:
 
 def test_disclaimer_written_as_a_list_is_a_problem_not_a_crash(site: SiteData) -> None:
     assert messages(site, edit(MEDICAL_PAGE, "disclaimer: general", "disclaimer: [general]")) == [
-        "docs/x.md:5: unknown disclaimer kind ['general']; use one of general, exercise"
+        "docs/x.md:5: unknown disclaimer kind a list; use one of general, exercise"
     ]
 
 
@@ -423,7 +423,7 @@ def test_unknown_evidence_level(site: SiteData) -> None:
 
 def test_evidence_level_written_as_a_list_is_a_problem_not_a_crash(site: SiteData) -> None:
     assert messages(site, edit(MEDICAL_PAGE, "level: low", "level: [low, none]")) == [
-        "docs/x.md:13: unknown evidence level ['low', 'none']; use one of low, none"
+        "docs/x.md:13: unknown evidence level a list; use one of low, none"
     ]
 
 

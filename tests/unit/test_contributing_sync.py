@@ -141,7 +141,7 @@ def test_broken_data_is_reported_before_anything_is_written(
     monkeypatch.chdir(tmp_path)
     assert main(["--write", "CONTRIBUTING.md"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "docs/_data/disclaimers.yml:1: broken YAML: expected ',' or ']', but got '<stream end>'; "
+        "docs/_data/disclaimers.yml:1: broken YAML: a list in [brackets] is not closed, or two items lack a comma between them; "
         "fix the YAML syntax on this line",
         "kb.reference: fix the data files above first",
     ]

@@ -55,7 +55,7 @@ def test_a_good_figure_has_no_problem(tmp_path: Path) -> None:
         ("::: figure hip.svg\n    caption: The hip.\n    alt:", "docs/page.md:7: the figure has no text alternative"),
         (
             GOOD + "\n    colour: red",
-            "docs/page.md:10: unknown figure field 'colour'; use caption:, alt: or size: small",
+            "docs/page.md:10: unknown figure field 'colour'; use caption:, alt: or size: (small or wide)",
         ),
         (GOOD + "\n    size: huge", "docs/page.md:10: unknown size 'huge'"),
         ("Text above.\n" + GOOD, "docs/page.md:8: '::: figure' must follow a blank line; add an empty line above it"),
@@ -214,3 +214,10 @@ def test_icon_arrays_at_the_edges_draw_only_the_kinds_they_have(count: int, tota
     svg = draw(Frequency("s", count, total), "x")
     drawn = {path.get("class"): len(path.get("d").split("M")) - 1 for path in svg}
     assert drawn.get("kb-icon-yes", 0) == count and drawn.get("kb-icon-no", 0) == total - count
+
+
+def test_a_wrong_figures_folder_is_reported_once_per_figure(tmp_path: Path, caplog) -> None:
+    html = markdown.Markdown(extensions=[FigureExtension(figures_dir=str(tmp_path / "nowhere"))]).convert(GOOD)
+    assert "<svg" not in html and "<figcaption>The hip.</figcaption>" in html
+    assert [r.name for r in caplog.records] == ["mkdocs.kb.figure_markdown"]
+    assert "is not a folder; set it under kb.figure_markdown in mkdocs.yml" in caplog.records[0].getMessage()

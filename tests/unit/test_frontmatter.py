@@ -145,28 +145,28 @@ def test_broken_yaml_on_the_last_field(site: SiteData) -> None:
     record, found = check(site, page)
     assert record is None
     assert found == [
-        f"docs/x.md:4: broken YAML in the front matter: expected ',' or ']', but got '<stream end>'; {BROKEN_YAML_FIX}"
+        f"docs/x.md:4: broken YAML in the front matter: a list in [brackets] is not closed, or two items lack a comma between them; {BROKEN_YAML_FIX}"
     ]
 
 
 def test_colon_in_an_unquoted_title(site: SiteData) -> None:
     page = "---\ntitle: AVN: what it is\nmedical: false\n---\n"
     assert messages(site, page) == [
-        f"docs/x.md:2: broken YAML in the front matter: mapping values are not allowed here; {BROKEN_YAML_FIX}"
+        f"docs/x.md:2: broken YAML in the front matter: a colon (:) inside a value; put the whole value in quotes; {BROKEN_YAML_FIX}"
     ]
 
 
 def test_tab_indentation(site: SiteData) -> None:
     page = "---\ntitle: Walking aids\n\tdescription: How a cane can help.\nmedical: false\n---\n"
     assert messages(site, page) == [
-        f"docs/x.md:3: broken YAML in the front matter: found character '\\t' that cannot start any token; {BROKEN_YAML_FIX}"
+        f"docs/x.md:3: broken YAML in the front matter: a tab is used to indent this line; indent with spaces, never tabs; {BROKEN_YAML_FIX}"
     ]
 
 
 def test_broken_yaml_points_at_the_unclosed_bracket(site: SiteData) -> None:
     page = "---\ntitle: [broken\ndescription: How a cane can help with hip AVN.\nmedical: false\n---\n"
     assert messages(site, page) == [
-        f"docs/x.md:2: broken YAML in the front matter: expected ',' or ']', but got ':'; {BROKEN_YAML_FIX}"
+        f"docs/x.md:2: broken YAML in the front matter: a list in [brackets] is not closed, or two items lack a comma between them; {BROKEN_YAML_FIX}"
     ]
 
 

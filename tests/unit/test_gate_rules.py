@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from kb.glossary import load_glossary
 from kb.medical_folders import MEDICAL_FOLDERS, medical_folder
 from kb.pages import check_pages, file_name_problems
 from kb.problems import Problem, annotation, shown_value
 from kb.strictyaml import YamlError, load
-from kb.verdict import glossary_anchor_problems, nav_problems
+from kb.verdict import anchor_problems, front_matter_problems, nav_problems
 
 from tests.unit.samples import DATA, GLOSSARY_PAGE, MEDICAL_PAGE, TODAY
 
@@ -96,7 +97,8 @@ def test_a_file_name_outside_the_rule_is_refused_with_the_name_to_use(
     (docs / name).write_text(ABOUT, encoding="utf-8")
     shown, suggested = expected
     assert [str(p) for p in file_name_problems(docs, "docs")] == [
-        f"docs/{shown}:1: the name '{shown.rsplit('/', 1)[-1]}' has characters other than lower-case letters (a-z),"
+        f"docs/{shown}:1: the {'folder' if '.' not in shown else 'file'} name '{shown.rsplit('/', 1)[-1]}' has"
+        " characters other than lower-case letters (a-z),"
         f" digits and hyphens; rename it to '{suggested}' and update the links and nav to it"
     ]
 
@@ -168,10 +170,63 @@ def test_a_page_left_out_of_the_nav() -> None:
 def test_links_to_glossary_anchors_are_checked_with_their_lines() -> None:
     raw = (
         "Text.\n\nSee [a](../glossary.md#femoral-head) and [b](../glossary.md#femoral-hed).\n\n"
-        "`[c](../glossary.md#in-code)`\n\n[d]: ../glossary.md#nowhere\n\n[e](other.md#nowhere)\n"
+        "`[c](../glossary.md#in-code)`\n\n[d]: ../glossary.md#nowhere\n\n[e](https://example.org/glossary.md#x)\n"
     )
-    problems = glossary_anchor_problems(raw, "treatment/x.md", "docs/treatment/x.md", {"femoral-head"})
+    problems = anchor_problems(raw, "treatment/x.md", "docs/treatment/x.md", {"glossary.md": {"femoral-head"}})
     assert [(p.line, p.message) for p in problems] == [
         (3, "the link to the glossary names '#femoral-hed', which is no term or heading there"),
         (7, "the link to the glossary names '#nowhere', which is no term or heading there"),
+    ]
+
+
+def test_links_to_anchors_of_other_pages_and_the_same_page() -> None:
+    raw = "# X\n\n[a](stages.md#arco-stage-3) [b](#missing) [c](#x) [d](nowhere.md#y)\n"
+    anchors = {"about-avn/x.md": {"x"}, "about-avn/stages.md": {"arco-stage-3a", "ficat"}}
+    assert [str(p) for p in anchor_problems(raw, "about-avn/x.md", "docs/about-avn/x.md", anchors)] == [
+        "docs/about-avn/x.md:3: the link names '#arco-stage-3', which is no heading or anchor on about-avn/stages.md;"
+        " did you mean #arco-stage-3a? (a heading's id is its title in lower case, words joined by hyphens)",
+        "docs/about-avn/x.md:3: the link names '#missing', which is no heading or anchor on about-avn/x.md;"
+        " link to a heading of about-avn/x.md by its id (a heading's id is its title in lower case, words joined"
+        " by hyphens)",
+    ]
+
+
+# --- One message per bad input -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("  definition: ''\n", "docs/_data/glossary.yml:2: the term 'AVN' has an empty definition"),
+        ("  definition: Bone <b>death</b> from a lost blood supply.\n", "the definition of 'AVN' contains HTML"),
+        ("  definition: Bone death from a lost blood supply.\n  aliases: [a<b]\n", "the aliases of 'AVN' must be"),
+        (
+            "  definition: Bone death from a lost blood supply.\n  see_also: [femoral-haed]\n",
+            "sees also 'femoral-haed'",
+        ),
+    ],
+)
+def test_one_bad_glossary_entry_gives_one_message_and_none_at_the_entries_that_see_it(
+    tmp_path: Path, broken: str, message: str
+) -> None:
+    hip = "The ball at the top of the thigh bone that fits into the hip socket."
+    text = (
+        f"- term: AVN\n{broken}"
+        f"- term: femoral head\n  definition: {hip}\n  see_also: [avn]\n"
+        f"- term: collapse\n  definition: When dead bone gives way under the joint.\n  see_also: [avn, femoral-head]\n"
+    )
+    path = tmp_path / "glossary.yml"
+    path.write_text(text, encoding="utf-8")
+    problems = [str(p) for p in load_glossary(path, "docs/_data/glossary.yml").problems]
+    assert len(problems) == 1 and message in problems[0], problems
+
+
+def test_front_matter_text_is_judged_for_active_content_at_its_line() -> None:
+    raw = (
+        "---\ntitle: Rest <script>alert(1)</script>\ndescription: Plain words & more.\nmedical:\n"
+        "  key_messages:\n    - Fine.\n    - Bad <img src=x onerror=alert(2)>\n---\n\n# Rest\n"
+    )
+    assert [(p.line, p.message.split(",")[0]) for p in front_matter_problems(raw, "docs/x.md")] == [
+        (2, "in the front matter field 'title'"),
+        (7, "in the front matter field 'key_messages'"),
     ]

@@ -64,14 +64,14 @@ CASES = {
     "unknown glossary link": (
         ("walking-aids.md", "glossary:femoral-head", "glossary:femoral_head"),
         [
-            "docs/walking-aids.md:15: the glossary link names an unknown term 'femoral_head'; "
+            "docs/walking-aids.md:18: the glossary link names an unknown term 'femoral_head'; "
             "use the id of a term in docs/_data/glossary.yml (its slug, e.g. femoral-head)"
         ],
     ),
     "unsupported claim": (
         ("walking-aids.md", "A cane takes", "Crutches let the bone heal. A cane takes"),
         [
-            "docs/walking-aids.md:15: unsupported claim: 'Crutches let the bone heal.'; unloading eases pain but has "
+            "docs/walking-aids.md:18: unsupported claim: 'Crutches let the bone heal.'; unloading eases pain but has "
             "not been shown to heal bone or prevent collapse; say so, or cut the sentence"
         ],
     ),

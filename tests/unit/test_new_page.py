@@ -97,11 +97,21 @@ def test_treatment_page_front_matter_and_anatomy(project: Path) -> None:
         "    next_review: 2027-11-21\n"
         "  # Placeholder: list the keys of the sources this page uses (docs/_data/bibliography.yml).\n"
         "  sources: [mont-2020]\n"
-        "  # One to three questions a patient asks, each with a level of the evidence scale\n"
-        "  # (CONTRIBUTING.md, Evidence levels). Remove the # signs to show them on the page:\n"
+        "  # Shown first, under 'In short': two to four plain sentences (CONTRIBUTING.md).\n"
+        "  key_messages:\n"
+        "    - Put the main point of this page here, in one short sentence.\n"
+        "    - Put the next point here. Keep two to four points in all.\n"
+        "  # One to three questions a patient asks, each with a short answer and a level of\n"
+        "  # the evidence scale (CONTRIBUTING.md, Evidence levels). Remove the # signs to show them:\n"
         "  # evidence:\n"
         "  #   - question: Does it ease pain?\n"
-        "  #     level: low"
+        "  #     answer: Eases pain for some people\n"
+        "  #     level: low\n"
+        "  # The row of the treatment comparison on the treatment overview:\n"
+        "  treatment:\n"
+        "    aim: Say what this treatment is for, in a few words.\n"
+        "    involves: Say what it involves for the reader.\n"
+        "    main_risks: Say its main risks or downsides."
     )
     assert body.startswith("\n# Knee braces\n\n<!-- Summary: ")
     assert headings(body) == TREATMENT_SECTIONS
@@ -111,11 +121,13 @@ def test_treatment_page_front_matter_and_anatomy(project: Path) -> None:
 def test_uncommented_evidence_example_is_valid(project: Path) -> None:
     assert new_page("--kind", "treatment", "docs/treatment/knee-braces.md", "--title", "Knee braces") == 0
     page = project / "docs/treatment/knee-braces.md"
-    page.write_text(re.sub(r"^  # (evidence|  - question|    level)", r"  \1", page.read_text(), flags=re.MULTILINE))
+    page.write_text(
+        re.sub(r"^  # (evidence|  - question|    answer|    level)", r"  \1", page.read_text(), flags=re.MULTILINE)
+    )
     result = check_pages(project / "docs", today=date.fromisoformat(TODAY))
     assert [p for p in result.problems if p.path == "docs/treatment/knee-braces.md"] == []
-    assert [(e.question, e.level) for e in result.records["treatment/knee-braces.md"].evidence] == [
-        ("Does it ease pain?", "low")
+    assert [(e.question, e.answer, e.level) for e in result.records["treatment/knee-braces.md"].evidence] == [
+        ("Does it ease pain?", "Eases pain for some people", "low")
     ]
 
 
@@ -129,8 +141,10 @@ def test_kinds_have_their_sections_and_disclaimers(project: Path) -> None:
         "non-medical": (None, ["First topic", "Related pages"]),
     }
     for kind, (disclaimer, sections) in expected.items():
-        assert new_page("--kind", kind, f"docs/living/{kind}.md", "--title", kind.title()) == 0
-        text = (project / f"docs/living/{kind}.md").read_text(encoding="utf-8")
+        # living/ is a medical folder (kb.medical_folders): a page about the site goes elsewhere.
+        path = f"docs/{'about-this-site' if kind == 'non-medical' else 'living'}/{kind}.md"
+        assert new_page("--kind", kind, path, "--title", kind.title()) == 0
+        text = (project / path).read_text(encoding="utf-8")
         assert headings(text) == sections
         assert (f"  disclaimer: {disclaimer}\n" in text) if disclaimer else ("medical: false\n" in text)
         assert KINDS[kind].disclaimer == disclaimer

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from kb import pose_data as pd
-from kb.figure_art import ART, DOME, STAGES
+from kb.figure_art import ART, CANE, DOME, RISE, STAGES, STAIRS
 from kb.figures import page_blocks
 from kb.poses import FIGURES_DIR, Pose, all_svgs, main
 
@@ -186,19 +186,26 @@ def _svg_text(name: str) -> str:
     return (FIGURES_DIR / f"{name}.svg").read_text(encoding="utf-8")
 
 
-def test_the_cane_is_in_the_hand_opposite_the_sore_hip() -> None:
-    text = _svg_text("walking-aid-cane")
-    assert "sore hip" in text and "cane" in text
-    from kb.figure_art import walking_aid_cane  # noqa: F401  (the drawing the file comes from)
+def test_the_cane_is_in_the_hand_opposite_the_sore_hip_and_moves_with_the_sore_leg() -> None:
+    front, side = CANE.panels
+    assert "right" in front.pose.accent and "left" not in front.pose.accent  # The right hip is the sore one.
+    for panel in (front, side):
+        cane = panel.props[-1].points
+        assert cane[0] == panel.pose.joints()["left_hand"] and cane[1][1] == 0  # Left hand to the floor.
+    at = side.pose.joints()
+    assert at["right_ankle"][0] > at["left_ankle"][0] + 10  # The sore leg steps forward...
+    assert side.props[-1].points[1][0] > at["left_ankle"][0]  # ...with the cane ahead of the good foot.
 
-    # The sore side is the accented right leg; the cane hangs from the left hand.
-    front = Pose("standing", (0, pd.STAND, 0), left_arm=pd.Arm(flex=8, abduct=14, elbow=18))
-    assert front.joints()["left_hand"][2] < 0 < front.joints()["right_hip"][2]
 
-
-def test_stairs_go_up_with_the_good_leg_and_down_with_the_sore_leg() -> None:
-    text = _svg_text("walking-aid-stairs")
-    assert "Up: good leg first" in text and "Down: crutches and sore leg first" in text
+def test_stairs_go_up_with_the_good_leg_first_and_down_with_the_crutches_and_sore_leg_first() -> None:
+    up, down = (panel.pose for panel in STAIRS.panels)
+    assert up.accent == down.accent == {"right"}  # The sore leg.
+    at = up.joints()
+    assert at["left_ankle"][1] >= RISE and at["right_ankle"][1] < RISE / 2  # Good foot up a step, sore foot below.
+    assert all(crutch.points[1][1] == 0 for crutch in STAIRS.panels[0].props[1:])  # Crutches still below.
+    at = down.joints()
+    assert at["right_ankle"][1] < at["left_ankle"][1] - RISE / 2  # Sore foot a step lower than the good one.
+    assert all(crutch.points[1][1] == RISE for crutch in STAIRS.panels[1].props[1:])  # Crutches on the lower step.
 
 
 @pytest.mark.parametrize("stage", range(5))

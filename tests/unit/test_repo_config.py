@@ -102,8 +102,8 @@ def test_a_commit_with_mistakes_is_stopped_with_the_usual_messages(tmp_path: Pat
     )
     assert result.returncode == 1
     out = result.stdout
-    assert "docs/walking-aids.md:16:1: [MD022] Expected 1 blank line above heading [*]" in out
-    assert "docs/walking-aids.md:17: recieve ==> receive" in out
+    assert "docs/walking-aids.md:19:1: [MD022] Expected 1 blank line above heading [*]" in out
+    assert "docs/walking-aids.md:20: recieve ==> receive" in out
     assert (
         "docs/walking-aids.md:10: unknown source key 'lai-2006'; add it to docs/_data/bibliography.yml "
         "or fix the spelling" in out

@@ -86,12 +86,12 @@ def test_data_file_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
         (
             "  title: A trial of alendronate in osteonecrosis\n",
             "  title: [broken\n",
-            "docs/_data/bibliography.yml:5: broken YAML: expected ',' or ']', but got ':'; fix the YAML syntax on this line",
+            "docs/_data/bibliography.yml:5: broken YAML: a list in [brackets] is not closed, or two items lack a comma between them; fix the YAML syntax on this line",
         ),
         (
             "  title: A trial of alendronate in osteonecrosis\n",
             "  title: A trial: alendronate\n",
-            "docs/_data/bibliography.yml:5: broken YAML: mapping values are not allowed here; fix the YAML syntax on this line",
+            "docs/_data/bibliography.yml:5: broken YAML: a colon (:) inside a value; put the whole value in quotes; fix the YAML syntax on this line",
         ),
     ],
 )
