@@ -147,7 +147,10 @@ def page_text(request: Request, today: date) -> str:
         if request.sources == (PLACEHOLDER_SOURCE,):
             lines.append("  # Placeholder: list the keys of the sources this page uses (docs/_data/bibliography.yml).")
         lines.append(f"  sources: [{', '.join(request.sources)}]")
-        lines += ["  # Shown first, under 'In short': two to four plain sentences (CONTRIBUTING.md).", "  key_messages:"]
+        lines += [
+            "  # Shown first, under 'In short': two to four plain sentences (CONTRIBUTING.md).",
+            "  key_messages:",
+        ]
         lines += [f"    - {message}" for message in PLACEHOLDER_KEY_MESSAGES]
     if kind.evidence:
         lines += [

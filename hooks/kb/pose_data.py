@@ -260,16 +260,18 @@ BRIDGES = Drawing(
 )
 
 _GOOD_BENT = bent(0, 48)
+# Short lever first: the painful leg keeps its knee bent and lifts its foot a few inches off the bed.
+_LIFT_FLEX, _LIFT_KNEE = reach("on-back", 0, (0, LYING, 0), (44, 18, 0))
 STRAIGHT_LEG_RAISE = Drawing(
     "exercise-straight-leg-raise",
     (
-        _on_back("1. Good knee bent, other leg straight", left=_GOOD_BENT, accent=frozenset({"right"})),
+        _on_back("1. Both knees bent, feet flat", left=_GOOD_BENT, right=_GOOD_BENT, accent=frozenset({"right"})),
         _on_back(
-            "2. Lift the straight leg a few inches",
+            "2. Keep the knee bent, lift the foot",
             left=_GOOD_BENT,
-            right=Leg(hip_flex=18),
+            right=Leg(hip_flex=_LIFT_FLEX, knee=_LIFT_KNEE, ankle=-10),
             accent=frozenset({"right"}),
-            arrows=(Arrow((84, 14, 14), (80, 34, 14), via=(85, 24, 14)),),
+            arrows=(Arrow((50, 10, 14), (50, 26, 14)),),
         ),
     ),
 )

@@ -122,6 +122,7 @@ def page_text(
                 "next_review": (today + timedelta(days=365)).isoformat(),
             },
             "sources": sources,
+            "key_messages": [f"This is page {index}.", "It exists to time the build."],
         },
     }
     lines = ["---", yaml.safe_dump(front, sort_keys=False).strip(), "---", "", f"# Page {index}", ""]

@@ -126,9 +126,18 @@ def test_figures_print_in_black_on_white(tab_for, base_url: str, path: str) -> N
 
 
 def test_the_exercise_log_shows_a_small_drawing_of_every_exercise(tab_for, base_url: str) -> None:
-    # On screen only: kb-print.css leaves them out of the printed log, which must fit on two sheets.
     tab: Page = tab_for(DESKTOP_LIGHT)
     visit(tab, base_url + "physical-therapy/exercise-log/", DESKTOP_LIGHT)
     small = tab.locator(".kb-figure--small")
     assert small.count() == 16
     assert all(figure.is_visible() and figure.bounding_box()["width"] < 250 for figure in small.all())
+    # In print they are a strip of thumbnails, eight to a row, each drawing shown with its name.
+    tab.emulate_media(media="print")
+    try:
+        boxes = [figure.bounding_box() for figure in small.all()]
+        assert all(figure.locator("svg").is_visible() for figure in small.all())
+        assert all(figure.locator("figcaption").is_visible() for figure in small.all())
+        rows = sorted({round(box["y"]) for box in boxes})
+        assert len(rows) == 2, rows
+    finally:
+        tab.emulate_media(media="screen")

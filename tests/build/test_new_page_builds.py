@@ -24,7 +24,7 @@ def test_a_page_of_every_kind_builds_without_warnings(tmp_path: Path, monkeypatc
     page = BeautifulSoup((tmp_path / "site/new/treatment/index.html").read_text(), "html.parser")
     assert page.select_one(".kb-disclaimer__label").get_text(strip=True) == "About these treatments"
     assert "Not yet checked by a clinician" in page.select_one(".kb-review").get_text()
-    assert [h.get_text(strip=True) for h in page.select("article h2")][:3] == [
+    assert [h.get_text(strip=True) for h in page.select("article > h2")][:3] == [
         "What it is",
         "What it can do",
         "What the evidence shows",
