@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .datafiles import read, unknown_keys
-from .problems import Problem
+from .problems import Problem, shown_value
 
 DISCLAIMERS = "disclaimers.yml"
 EVIDENCE_SCALE = "evidence-scale.yml"
@@ -157,7 +157,7 @@ def _source_problems(key: str, entry: object, line: int, loaded, shown_as: str) 
             Problem(
                 shown_as,
                 at("kind"),
-                f"source '{key}' has kind {entry.get('kind')!r}",
+                f"source '{key}' has kind {shown_value(entry.get('kind'))}",
                 f"use one of {', '.join(sorted(SOURCE_KINDS))}",
             )
         )
@@ -179,7 +179,10 @@ def _source_problems(key: str, entry: object, line: int, loaded, shown_as: str) 
         if value is not None and not pattern.match(str(value)):
             problems.append(
                 Problem(
-                    shown_as, at(name), f"source '{key}' has a malformed {name} {value!r}", f"write it like {example}"
+                    shown_as,
+                    at(name),
+                    f"source '{key}' has a malformed {name} {shown_value(value)}",
+                    f"write it like {example}",
                 )
             )
     year = entry.get("year")
@@ -188,7 +191,7 @@ def _source_problems(key: str, entry: object, line: int, loaded, shown_as: str) 
             Problem(
                 shown_as,
                 at("year"),
-                f"source '{key}' has year {year!r}",
+                f"source '{key}' has year {year if type(year) is int else shown_value(year)}",
                 "write the year as four digits, or leave it out if none was seen",
             )
         )
@@ -222,12 +225,13 @@ def _checked_problems(key: str, checked: object, at, loaded, shown_as: str) -> l
     problems = unknown_keys(checked, CHECKED_FIELDS, (key, "checked"), loaded, shown_as)
     against = checked.get("against")
     names = against if isinstance(against, list) else [against]
-    if not names or not all(name in CHECKED_AGAINST for name in names):
+    unknown = [name for name in names if name not in CHECKED_AGAINST]
+    if not names or unknown:
         problems.append(
             Problem(
                 shown_as,
                 at("checked"),
-                f"source '{key}' was checked against {against!r}",
+                f"source '{key}' was checked against {shown_value(unknown[0] if unknown else against)}",
                 f"use one or a list of {', '.join(CHECKED_AGAINST)}",
             )
         )
@@ -236,7 +240,7 @@ def _checked_problems(key: str, checked: object, at, loaded, shown_as: str) -> l
             Problem(
                 shown_as,
                 at("checked"),
-                f"source '{key}' has checked on {checked.get('on')!r}",
+                f"source '{key}' has checked on {shown_value(checked.get('on'))}",
                 "write the day as YYYY-MM-DD, or YYYY-MM if only the month is known",
             )
         )

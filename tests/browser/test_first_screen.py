@@ -90,3 +90,43 @@ def test_home_page_shows_worried_right_now_in_the_first_phone_screen(tab_for, ba
     worried = tab.locator("article p:has(a[href$='living/when-to-get-help/'])", has_text="Worried right now?")
     box = worried.first.bounding_box()
     assert box is not None and box["y"] + box["height"] <= variant.height
+
+
+# What must be large enough to read on a phone, in CSS pixels: running text, then notes, tables and furniture.
+TYPE_ON_A_PHONE = """() => {
+  const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+  const shown = (el) => el.getClientRects().length > 0 && el.textContent.trim() !== "";
+  const all = (selector) => [...document.querySelectorAll(selector)].filter(shown);
+  const small = ".admonition, table, .kb-trust, .kb-warning, .kb-evidence, .kb-about, .kb-suggest, .kb-compare";
+  const body = all("article > p, article > ul > li, article > ol > li").filter((el) => !el.closest(small));
+  return {
+    bodyMin: Math.min(...body.map(size)),
+    smallMin: Math.min(...all(`article :is(${small}) :is(p, li, td, th, dd, dt, caption)`).map(size)),
+    titleWeight: parseInt(getComputedStyle(document.querySelector("article h1")).fontWeight, 10),
+    titleSize: size(document.querySelector("article h1")),
+    labelSize: Math.max(...all("article .kb-evidence__title, article .kb-key__title").map(size)),
+  };
+}"""
+
+
+@pytest.mark.parametrize(
+    "path", ["treatment/", "treatment/bisphosphonates/", "living/when-to-get-help/", "physical-therapy/exercise-log/"]
+)
+def test_phone_type_is_large_enough_and_the_title_outweighs_every_box_label(tab_for, base_url: str, path: str) -> None:
+    variant = PHONES[0]
+    tab = tab_for(variant)
+    visit(tab, base_url + path, variant)
+    sizes = tab.evaluate(TYPE_ON_A_PHONE)
+    assert sizes["bodyMin"] >= 16, sizes
+    assert sizes["smallMin"] >= 14, sizes
+    assert sizes["titleWeight"] >= 700 and sizes["titleSize"] > sizes["labelSize"], sizes
+
+
+def test_when_to_get_help_shows_the_emergency_card_in_the_first_phone_screen(tab_for, base_url: str) -> None:
+    variant = PHONES[0]
+    tab = tab_for(variant)
+    visit(tab, base_url + "living/when-to-get-help/", variant)
+    card = tab.locator("article .admonition").first
+    assert "care-emergency" in (card.get_attribute("class") or "")
+    first_sign = card.locator("li").first.bounding_box()
+    assert first_sign is not None and first_sign["y"] + first_sign["height"] <= variant.height

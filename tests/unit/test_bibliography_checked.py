@@ -48,11 +48,11 @@ def test_a_well_formed_checked_block_passes(tmp_path: Path, line: str) -> None:
         ),
         (
             "  checked: {against: [pubmed, memory], on: 2026-11-21}\n",
-            "docs/_data/bibliography.yml:8: source 'lai-2005' was checked against ['pubmed', 'memory']; ",
+            "docs/_data/bibliography.yml:8: source 'lai-2005' was checked against 'memory'; ",
         ),
         (
             "  checked: {against: pubmed}\n",
-            "docs/_data/bibliography.yml:8: source 'lai-2005' has checked on None; write the day as YYYY-MM-DD, "
+            "docs/_data/bibliography.yml:8: source 'lai-2005' has checked on empty; write the day as YYYY-MM-DD, "
             "or YYYY-MM if only the month is known",
         ),
         (

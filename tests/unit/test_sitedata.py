@@ -237,3 +237,17 @@ def test_disclaimers_file_that_is_not_a_mapping(tmp_path: Path, text: str, wante
     assert problems(tmp_path, disclaimers=text) == [
         f"docs/_data/disclaimers.yml:1: the file must hold {wanted}; see CONTRIBUTING.md"
     ]
+
+
+def test_a_data_file_not_saved_as_utf8_is_named_at_its_line(tmp_path: Path) -> None:
+    data_dir = write_data(tmp_path)
+    (data_dir / "disclaimers.yml").write_bytes(DISCLAIMERS.replace("general", "g\xe9n\xe9ral", 1).encode("latin-1"))
+    assert problems_in(data_dir) == [
+        "docs/_data/disclaimers.yml:1: the file is not saved as UTF-8: this line has the first character that "
+        "cannot be read; save the file as UTF-8 in your editor (often under Save as, Encoding)"
+    ]
+
+
+def problems_in(data_dir: Path) -> list[str]:
+    """The messages for the data files already written in ``data_dir``."""
+    return [str(problem) for problem in load_site_data(data_dir, "docs/_data").problems]
