@@ -42,11 +42,12 @@ build: $(STAMP) ## Strict build into site/; a failed build leaves no half-built 
 check: $(STAMP) ## The medical and glossary checks on their own, without MkDocs
 	$(BIN)/python -m kb.check docs
 
-lint: $(STAMP) ## Python style, Markdown style and spelling
+lint: $(STAMP) ## Python style and types, Markdown style and spelling
 	@# In GitHub Actions, Markdown and spelling problems also show on the pull request's diff.
 	@if [ "$$GITHUB_ACTIONS" = true ]; then echo "::add-matcher::.github/lint-problem-matchers.json"; fi
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
+	$(BIN)/mypy
 	$(BIN)/rumdl check docs CONTRIBUTING.md README.md
 	$(BIN)/codespell
 

@@ -42,7 +42,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if COMPARISON_MARKER in markdown:
         result = _checked["site"]
         rows = [
-            {**vars(row), "url": get_relative_url(files.get_file_from_path(row.src_uri).url, page.url)}
+            {**vars(row), "url": get_relative_url(files.src_uris[row.src_uri].url, page.url)}
             for row in comparison_rows(result.records, nav_order(config.nav))
         ]
         levels = {key: level.label for key, level in result.site.evidence_scale.items()}

@@ -8,5 +8,6 @@ from mkdocs.config.defaults import MkDocsConfig
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Add the extension to every page's Markdown."""
-    config.markdown_extensions.append(ExternalLinksExtension())
+    # MkDocs types this list as extension names, but Markdown, which it is passed to, takes Extension objects too.
+    config.markdown_extensions.append(ExternalLinksExtension())  # type: ignore[arg-type]
     return config

@@ -86,6 +86,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raw = file.content_string
         except UnicodeDecodeError:
             # kb.pages reports the file at its own path; without this, MkDocs stops with a traceback.
+            assert file.abs_src_path is not None, "only a file read from disk can fail to decode"
             file.content_string = Path(file.abs_src_path).read_bytes().decode("utf-8", errors="replace")
             continue
         pages.append(file.src_uri)

@@ -60,7 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         permalink=_permalink(config),
         unknown_links=False,
     )
-    config.markdown_extensions.append(GlossaryExtension(glossary, GLOSSARY_PAGE, _state))
+    # MkDocs types this list as extension names, but Markdown, which it is passed to, takes Extension objects too.
+    config.markdown_extensions.append(GlossaryExtension(glossary, GLOSSARY_PAGE, _state))  # type: ignore[arg-type]
     return config
 
 
@@ -212,7 +213,9 @@ def _used_on_links(page: Page) -> dict[str, list[dict[str, str]]]:
     links = {uri: {"title": p.title, "url": get_relative_url(p.url, page.url)} for uri, p in pages.items()}
     by_title = {uri: (p.title or "").casefold() for uri, p in pages.items()}
     return {
-        term_id: [links[uri] for uri in sorted((p.file.src_uri for p in used_on.get(term_id, [])), key=by_title.get)]
+        term_id: [
+            links[uri] for uri in sorted((p.file.src_uri for p in used_on.get(term_id, [])), key=by_title.__getitem__)
+        ]
         for term_id in _build["glossary"].terms
     }
 

@@ -6,6 +6,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -34,7 +35,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, site_dir: Path, **overrides: object) -> BuildResult:
+def build_site(config_file: Path, site_dir: Path, **overrides: Any) -> BuildResult:
     """Run a strict build with on_startup/on_shutdown called as `mkdocs build` calls them."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     handler = _Collect()

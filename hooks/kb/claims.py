@@ -151,7 +151,8 @@ CLAIMS = build_claims()
 
 def _blocks(markdown: str):
     """Yield (first line number, text) of each paragraph, list item or heading."""
-    start, lines = 0, []
+    start = 0
+    lines: list[str] = []
     for number, line in enumerate(markdown.splitlines(), start=1):
         if _BLOCK_START.match(line) and lines:
             yield start, " ".join(lines)

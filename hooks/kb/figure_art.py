@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 import xml.etree.ElementTree as etree  # noqa: N813 (the name the rest of kb uses)
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .pose_data import FLOOR, STAND, reach
 from .poses import FALLBACK, SCALE, Arm, Drawing, Leg, Note, Panel, Pose, Prop, _el, _n, render
@@ -69,7 +69,7 @@ def _arc(cx: float, cy: float, r: float, start: float, end: float, steps: int = 
     return [_on_circle(cx, cy, r, start + (end - start) * i / steps) for i in range(steps + 1)]
 
 
-def _path(points: list[tuple[float, float]], closed: bool = False) -> str:
+def _path(points: Sequence[tuple[float, float]], closed: bool = False) -> str:
     return " ".join(f"{'M' if i == 0 else 'L'}{_n(x)} {_n(y)}" for i, (x, y) in enumerate(points)) + (
         " Z" if closed else ""
     )

@@ -24,6 +24,7 @@ from pathlib import Path
 from .datafiles import read, unknown_keys
 from .icon_array import read_frequency
 from .problems import Problem
+from .strictyaml import Loaded
 
 FIGURES_DATA = "figures.yml"
 FIGURES_DIR = "assets/figures"
@@ -197,7 +198,7 @@ def _icon_problems(block: Block, shown_as: str) -> list[Problem]:
             problems.append(
                 Problem(shown_as, line, wrong, "write one frequency in whole numbers out of 10, 100 or 1,000")
             )
-        else:
+        elif frequency is not None:
             totals.add(frequency.total)
     if len(totals) > 1:
         problems.append(
@@ -235,8 +236,8 @@ def _data_problems(docs_dir: Path, shown_dir: str, files: set[str], used: set[st
     if not files and not path.exists():
         return []
     problems: list[Problem] = []
-    loaded = read(path, shown_data, problems, dict)
-    entries = loaded.data if loaded else {}
+    loaded = read(path, shown_data, problems, dict) or Loaded({})
+    entries = loaded.data
     for name in sorted(files - set(entries)):
         problems.append(
             Problem(

@@ -21,6 +21,7 @@ def page_view(record: PageRecord, site: SiteData, today: date) -> dict[str, Any]
     if not record.medical or record.review is None:
         return {"medical": False}
     review = record.review
+    assert record.disclaimer is not None, "the contract check stops the build at a medical page with no disclaimer"
     disclaimer = site.disclaimers[record.disclaimer]
     return {
         "medical": True,

@@ -275,7 +275,7 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
             )
         )
     problems += found
-    if found or term is None:
+    if found or term is None or not isinstance(definition, str):
         return None
     return Term(
         slug(term),

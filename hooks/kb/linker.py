@@ -192,7 +192,7 @@ def _skipped(element: etree.Element) -> bool:
     if element.tag in SKIPPED_TAGS:
         return True
     classes = element.get("class")
-    return bool(classes) and not SKIPPED_CLASSES.isdisjoint(classes.split())
+    return classes is not None and not SKIPPED_CLASSES.isdisjoint(classes.split())
 
 
 class GlossaryExtension(Extension):

@@ -7,6 +7,7 @@ side, head to the right, facing you. The leg that moves is drawn in the accent c
 from __future__ import annotations
 
 import math
+from typing import TypedDict
 
 from .poses import (
     PLACEMENTS,
@@ -27,6 +28,14 @@ from .poses import (
     bed,
     floor,
 )
+
+
+class _View(TypedDict, total=False):
+    """Camera angles shared by several panels, passed to ``Panel`` as keyword arguments."""
+
+    yaw: float
+    pitch: float
+
 
 LYING = 8.0  # Height of the body's centre line above the bed when lying down.
 STAND = THIGH + SHIN + 4.0  # Height of the hips when standing on straight legs.
@@ -111,7 +120,7 @@ QUAD_SETS = Drawing(
     ),
 )
 
-_FEET_END = {"pitch": 58.0}  # Seen from above and beside, so both the bent knees and their spread show.
+_FEET_END: _View = {"pitch": 58.0}  # Seen from above and beside, so both the bent knees and their spread show.
 
 
 def _knees_panel(label: str, left: Leg, right: Leg, props=(), arrows=(), accent=frozenset({"left", "right"})) -> Panel:
@@ -175,7 +184,7 @@ HEEL_SLIDES = Drawing(
     ),
 )
 
-_SIDE = {"pitch": 18.0}
+_SIDE: _View = {"pitch": 18.0}
 _BOTTOM_BENT = Leg(hip_flex=35, knee=70, ankle=-20)
 SIDE_LEG_LIFT = Drawing(
     "exercise-side-lying-leg-lift",
@@ -211,7 +220,7 @@ SIDE_LEG_LIFT = Drawing(
 )
 
 _CLAM = Leg(hip_flex=55, knee=85, ankle=-10)
-_CLAM_VIEW = {"pitch": 25.0}  # From in front and a little above: the top knee opens like a shell.
+_CLAM_VIEW: _View = {"pitch": 25.0}  # From in front and a little above: the top knee opens like a shell.
 _CLAM_KNEE = Pose("on-left-side", (0, 10, 0), left=_CLAM, right=_CLAM).joints()["right_knee"]
 CLAMSHELLS = Drawing(
     "exercise-clamshells",
@@ -374,7 +383,7 @@ INNER_THIGH = Drawing(
     ),
 )
 
-_TOP = {"pitch": 80.0}  # Seen from above, so the bent knee shows.
+_TOP: _View = {"pitch": 80.0}  # Seen from above, so the bent knee shows.
 _QUAD = Pose(
     "on-left-side",
     (0, 10, 0),

@@ -239,14 +239,14 @@ def _project(cam: Mat, p: Vec) -> Vec:
 
 
 def _el(tag: str, attrs: dict[str, object], parent: etree.Element | None = None) -> etree.Element:
-    attrs = {
+    text = {
         k.replace("_", "-"): (f"{v:.1f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v))
         for k, v in attrs.items()
     }
     return (
-        etree.Element(f"{{{SVG_NS}}}{tag}", attrs)
+        etree.Element(f"{{{SVG_NS}}}{tag}", text)
         if parent is None
-        else etree.SubElement(parent, f"{{{SVG_NS}}}{tag}", attrs)
+        else etree.SubElement(parent, f"{{{SVG_NS}}}{tag}", text)
     )
 
 

@@ -34,6 +34,8 @@ class Score:
 def prose(html: str) -> str:
     """The running text of a built page's article, one sentence-ending per block."""
     article = BeautifulSoup(html, "html.parser").select_one("article")
+    if article is None:
+        raise ValueError("the page has no <article>: every page of the theme has one")
     for element in article.select(NOT_PROSE):
         element.decompose()
     blocks = [" ".join(block.get_text(" ", strip=True).split()) for block in article.select("p, li, dd")]

@@ -18,15 +18,13 @@ SOURCE_CHECK_DAYS = 365
 def report_lines(result: PagesCheck, today: date) -> list[str]:
     """One line per medical page: state, next review, status, path; overdue and due soon first."""
     rows = sorted(
-        (ORDER[review_state(record, today)], record.review.next_review, record.src_uri, record)
+        (ORDER[review_state(record, today)], record.review.next_review, record.src_uri, record.review.status, record)
         for record in result.records.values()
         if record.review is not None
     )
     lines = [f"{'state':<9} {'next review':<11} {'status':<24} page"]
-    for _, due, src_uri, record in rows:
-        lines.append(
-            f"{review_state(record, today):<9} {due.isoformat():<11} {record.review.status:<24} docs/{src_uri}"
-        )
+    for _, due, src_uri, status, record in rows:
+        lines.append(f"{review_state(record, today):<9} {due.isoformat():<11} {status:<24} docs/{src_uri}")
     return lines
 
 

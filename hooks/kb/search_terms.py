@@ -63,7 +63,7 @@ def load_synonyms(path: Path, shown_as: str) -> Synonyms:
                 )
             )
             continue
-        synonyms.words[page] = tuple(words)
+        synonyms.words[page] = tuple(w for w in words if isinstance(w, str))  # All are, as checked above.
         synonyms.lines[page] = line
     return synonyms
 
@@ -101,7 +101,8 @@ def add_keywords(entries: list[dict], keywords_by_url: dict[str, list[str]]) -> 
     """Put each page's keywords on its own entry of a Material search index; return how many entries got some."""
     changed = 0
     for entry in entries:
-        words = keywords_by_url.get(entry.get("location"))
+        location = entry.get("location")
+        words = keywords_by_url.get(location) if isinstance(location, str) else None
         if words:
             entry[KEYWORDS_FIELD] = " ".join(words)
             changed += 1

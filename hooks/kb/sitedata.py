@@ -94,7 +94,7 @@ def _labelled(
         allowed = frozenset({"label", text_field} | ({optional} if optional else set()))
         problems += unknown_keys(entry, allowed, (key,), loaded, shown_as)
         extra = entry.get(optional) if optional else None
-        if extra is not None and not _plain(extra):
+        if optional and extra is not None and not _plain(extra):
             problems.append(
                 Problem(
                     shown_as,

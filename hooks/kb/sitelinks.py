@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from .problems import Problem
 
@@ -83,12 +83,19 @@ def _urls(attribute: str, value: str) -> list[str]:
     return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
+def _single(tag: Tag, attribute: str) -> str | None:
+    """A single-valued attribute: html.parser splits only class, rel and a few others into lists."""
+    value = tag.get(attribute)
+    assert not isinstance(value, list), f"<{tag.name}> {attribute} is multi-valued"
+    return value
+
+
 def _links(path: str, soup: BeautifulSoup) -> list[Link]:
     """Every URL-bearing attribute in the page, in document order."""
     found = []
     for tag in soup.find_all(list(URL_ATTRIBUTES)):
         for attribute in URL_ATTRIBUTES[tag.name]:
-            value = tag.get(attribute)
+            value = _single(tag, attribute)
             if value is None:
                 continue
             for url in _urls(attribute, value):
@@ -100,7 +107,7 @@ def _links(path: str, soup: BeautifulSoup) -> list[Link]:
                         attribute,
                         url,
                         tuple(tag.get("rel") or ()),
-                        tag.get("target", ""),
+                        _single(tag, "target") or "",
                     )
                 )
     return found
@@ -108,8 +115,8 @@ def _links(path: str, soup: BeautifulSoup) -> list[Link]:
 
 def _ids(soup: BeautifulSoup) -> frozenset[str]:
     """The ids in a page, plus the names of <a> elements, which fragments may also match."""
-    ids = {tag["id"] for tag in soup.find_all(id=True)}
-    ids.update(tag["name"] for tag in soup.find_all("a", attrs={"name": True}))
+    ids = {_single(tag, "id") or "" for tag in soup.find_all(id=True)}
+    ids.update(_single(tag, "name") or "" for tag in soup.find_all("a", attrs={"name": True}))
     return frozenset(ids)
 
 
@@ -129,7 +136,7 @@ def site_url_of(site_dir: Path) -> str | None:
     if not home.is_file():
         return None
     canonical = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser").find("link", rel="canonical")
-    return canonical["href"] if canonical and canonical.get("href") else None
+    return (_single(canonical, "href") or None) if isinstance(canonical, Tag) else None
 
 
 def is_off_site(url: str, site_url: str | None) -> bool:

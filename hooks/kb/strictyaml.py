@@ -23,7 +23,8 @@ class _Loader(yaml.SafeLoader):
     """
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+# mypy cannot follow a base class chosen at run time; either base takes the same resolver settings below.
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The same rules on libyaml's parser (about ten times faster; line marks kept), where PyYAML has it."""
 
 
@@ -89,7 +90,7 @@ def load(text: str, first_line: int = 1) -> Loaded:
         return _load(text, first_line, _Loader)
 
 
-def _load(text: str, first_line: int, loader_class: type[yaml.SafeLoader]) -> Loaded:
+def _load(text: str, first_line: int, loader_class: type[yaml.SafeLoader | yaml.CSafeLoader]) -> Loaded:
     """Parse with one loader class."""
     loader = loader_class(text)
     try:

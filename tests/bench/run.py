@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import re
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from tests.bench.synthetic import ROOT, write_site
@@ -52,11 +54,19 @@ def _env(**extra: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": f"{ROOT / 'hooks'}{os.pathsep}{ROOT}", "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
+@functools.cache
+def _two_cpus() -> list[int]:
+    """Two CPUs to pin the builds of a pair to, or none (said once) on one CPU or where CPUs cannot be pinned (macOS)."""
+    cpus = sorted(os.sched_getaffinity(0))[:2] if hasattr(os, "sched_getaffinity") else []
+    if len(cpus) < 2:
+        print("bench: no two CPUs to pin the builds to: each pair runs side by side unpinned, so ratios are noisier")
+        return []
+    return cpus
+
+
 def build_pair(config: Path, folder: Path) -> dict[bool, dict]:
     """One build without and one with the hooks, side by side on two CPUs that they trade every SWAP_SECONDS."""
-    cpus = sorted(os.sched_getaffinity(0))[:2]
-    if len(cpus) < 2:
-        sys.exit("bench: the builds of a pair run side by side, so they need two CPUs")
+    cpus = _two_cpus()
     measured = {
         hooks: _start(config, folder / f"site-{hooks}", hooks, folder / f"{hooks}.log") for hooks in (False, True)
     }
@@ -69,7 +79,8 @@ def build_pair(config: Path, folder: Path) -> dict[bool, dict]:
             if on_cpu[hooks].poll() is not None:
                 # Alone, the other build would run faster than its partner did: keep it company to the end.
                 on_cpu[hooks] = _start(config, folder / f"spare-{hooks}", hooks, Path(os.devnull))
-            _pin(on_cpu[hooks].pid, cpus[(index + flip) % 2])
+            if cpus:
+                _pin(on_cpu[hooks].pid, cpus[(index + flip) % 2])
         flip ^= 1
         time.sleep(SWAP_SECONDS)
     failed = [hooks for hooks, run in measured.items() if run.returncode]
@@ -170,7 +181,7 @@ def main() -> int:
     return 0 if found["added"] <= TARGET else 1  # The last row: the largest site.
 
 
-def _print_instructions(sizes: list[tuple[int, ...]]) -> int:
+def _print_instructions(sizes: Sequence[tuple[int, ...]]) -> int:
     """The instruction-count rows; exit 1 if the largest site misses the target."""
     if shutil.which(COUNTED[0]) is None:
         sys.exit("bench: --instructions needs valgrind (apt-get install valgrind)")

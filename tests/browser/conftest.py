@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.browser.hostserver import SITE_HOST, serve
 from tests.browser.sitepages import sitemap_paths
@@ -81,11 +82,11 @@ def page(browser, base_url: str):
 
 
 @pytest.fixture(scope="session")
-def tab_for(browser, base_url: str) -> Iterator[Callable[[Variant], object]]:
+def tab_for(browser, base_url: str) -> Iterator[Callable[[Variant], Page]]:
     """One tab per variant (viewport and scheme), shared by tests that only read pages; see tabs.visit."""
-    tabs: dict[Variant, object] = {}
+    tabs: dict[Variant, Page] = {}
 
-    def get(variant: Variant):
+    def get(variant: Variant) -> Page:
         if variant not in tabs:
             tabs[variant] = open_tab(browser, base_url, variant)
         return tabs[variant]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page, Request, Response
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response
 
 # Runs before any page script, in every document: collects Content-Security-Policy violation events.
 CSP_LISTENER = """
@@ -26,7 +27,7 @@ class Variant:
     name: str
     width: int
     height: int
-    scheme: str  # "light" or "dark", as the reader's system asks through prefers-color-scheme
+    scheme: Literal["light", "dark"]  # As the reader's system asks through prefers-color-scheme.
 
     @property
     def material_scheme(self) -> str:
@@ -60,11 +61,15 @@ class Record:
 
     def listen(self, tab: Page) -> None:
         """Follow the tab's console and its context's network events."""
-        tab.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        tab.on("console", self._console)
         tab.on("pageerror", lambda error: self.console_errors.append(str(error)))
         tab.context.on("request", self._sent)
         tab.context.on("requestfinished", lambda request: self.in_flight.discard(request))
         tab.context.on("requestfailed", lambda request: self.in_flight.discard(request))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
 
     def _sent(self, request: Request) -> None:
         self.requests.append(request)
@@ -99,7 +104,7 @@ def same_origin(url: str, base_url: str) -> bool:
 
 
 def open_tab(browser: Browser, base_url: str, variant: Variant = DESKTOP_LIGHT) -> Page:
-    """A tab in a fresh context that records requests, console errors and CSP violations (tab.kb_record).
+    """A tab in a fresh context that records requests, console errors and CSP violations (record_of(tab)).
 
     The browser sends every request to the test server as its proxy, which refuses other hosts
     (hostserver.py), so recording is enough here. Routing requests through Playwright would also block
@@ -110,9 +115,18 @@ def open_tab(browser: Browser, base_url: str, variant: Variant = DESKTOP_LIGHT) 
     )
     context.add_init_script(CSP_LISTENER)
     tab = context.new_page()
-    tab.kb_record = Record(base_url)
-    tab.kb_record.listen(tab)
+    _RECORDS[tab] = Record(base_url)
+    _RECORDS[tab].listen(tab)
     return tab
+
+
+# Each open tab's record; a closed tab's goes with it.
+_RECORDS: weakref.WeakKeyDictionary[Page, Record] = weakref.WeakKeyDictionary()
+
+
+def record_of(tab: Page) -> Record:
+    """What ``tab`` (from open_tab) did since its record was last reset."""
+    return _RECORDS[tab]
 
 
 def visit(tab: Page, url: str, variant: Variant = DESKTOP_LIGHT) -> Response:
@@ -124,7 +138,7 @@ def visit_all(tabs: list[tuple[Page, Variant]], url: str) -> list[Response]:
     """Load `url` in several tabs at once (each tab has its own renderer process, so they load in parallel)."""
     responses = []
     for tab, _ in tabs:
-        tab.kb_record.reset()
+        record_of(tab).reset()
         response = tab.goto(url, wait_until="commit")
         assert response is not None, f"{url}: no response"
         responses.append(response)
@@ -145,7 +159,7 @@ def step_all(tabs: list[tuple[Page, Variant]], url: str) -> None:
     """
     stepping = []
     for tab, variant in tabs:
-        tab.kb_record.reset()
+        record_of(tab).reset()
         fresh = "url => !window.document$ || location.href.split('#')[0] === url"
         if tab.evaluate(fresh, url):
             visit(tab, url, variant)
@@ -170,7 +184,7 @@ def step_all(tabs: list[tuple[Page, Variant]], url: str) -> None:
 def csp_violations(tab: Page) -> list[str]:
     """CSP violations in this document so far: events, plus console lines that name the policy."""
     events: list[str] = tab.evaluate("window.__kbCspViolations || []")
-    console = [line for line in tab.kb_record.console_errors if "Content Security Policy" in line]
+    console = [line for line in record_of(tab).console_errors if "Content Security Policy" in line]
     return events + console
 
 

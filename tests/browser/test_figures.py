@@ -7,7 +7,7 @@ the browser resolves, against the page background, in both schemes.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import FloatRect, Locator, Page
 
 from tests.browser.tabs import DESKTOP_LIGHT, VARIANTS, Variant, visit
 from tests.browser.test_accessibility import accessibility_tree
@@ -120,9 +120,16 @@ def test_figures_print_in_black_on_white(tab_for, base_url: str, path: str) -> N
             assert near == {"rgb(0, 0, 0)"}
         assert all(contrast(c, "rgb(255, 255, 255)") >= LINE_CONTRAST for _, c, _ in colours)
         for svg in tab.locator(".kb-figure svg").all():
-            assert svg.is_visible() and svg.bounding_box()["width"] > 100
+            assert svg.is_visible() and box(svg)["width"] > 100
     finally:
         tab.emulate_media(media="screen")
+
+
+def box(element: Locator) -> FloatRect:
+    """Where ``element`` is drawn; fails the test when it is not drawn at all."""
+    found = element.bounding_box()
+    assert found is not None, f"{element} is not drawn"
+    return found
 
 
 def test_the_exercise_log_shows_a_small_drawing_of_every_exercise(tab_for, base_url: str) -> None:
@@ -130,14 +137,14 @@ def test_the_exercise_log_shows_a_small_drawing_of_every_exercise(tab_for, base_
     visit(tab, base_url + "physical-therapy/exercise-log/", DESKTOP_LIGHT)
     small = tab.locator(".kb-figure--small")
     assert small.count() == 16
-    assert all(figure.is_visible() and figure.bounding_box()["width"] < 250 for figure in small.all())
+    assert all(figure.is_visible() and box(figure)["width"] < 250 for figure in small.all())
     # In print they are a strip of thumbnails, eight to a row, each drawing shown with its name.
     tab.emulate_media(media="print")
     try:
-        boxes = [figure.bounding_box() for figure in small.all()]
+        boxes = [box(figure) for figure in small.all()]
         assert all(figure.locator("svg").is_visible() for figure in small.all())
         assert all(figure.locator("figcaption").is_visible() for figure in small.all())
-        rows = sorted({round(box["y"]) for box in boxes})
+        rows = sorted({round(shown["y"]) for shown in boxes})
         assert len(rows) == 2, rows
     finally:
         tab.emulate_media(media="screen")

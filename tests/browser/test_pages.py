@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.tabs import record_of
+
 pytestmark = pytest.mark.browser
 
 
@@ -12,16 +14,16 @@ def test_home_page_loads_with_one_h1_no_errors_and_no_foreign_requests(page, bas
     assert response.status == 200
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").count() == 1
-    assert page.kb_record.console_errors == []
-    assert page.kb_record.foreign_requests == []
+    assert record_of(page).console_errors == []
+    assert record_of(page).foreign_requests == []
 
 
 def test_content_page_makes_no_foreign_request_and_sets_no_cookie(page, base_url: str) -> None:
     page.goto(base_url + "treatment/bisphosphonates/")
     page.wait_for_load_state("networkidle")
-    assert page.kb_record.foreign_requests == []
+    assert record_of(page).foreign_requests == []
     assert page.context.cookies() == []
-    assert page.kb_record.console_errors == []
+    assert record_of(page).console_errors == []
 
 
 def test_glossary_definition_shows_on_hover_and_on_keyboard_focus(page, base_url: str) -> None:

@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 
 from tests.browser.sitepages import MISSING_PAGE, content_pages, sitemap_paths
-from tests.browser.tabs import DESKTOP_LIGHT, close, csp_violations, open_tab, storage_keys, visit
+from tests.browser.tabs import DESKTOP_LIGHT, close, csp_violations, open_tab, record_of, storage_keys, visit
+from tests.soup import one
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +24,7 @@ SEARCH_WORDS = "ibuprofen crutches"
 def named_storage(site_dir: Path) -> set[str]:
     """The browser-storage names the built privacy page tells readers about."""
     html = (site_dir / PRIVACY_PAGE / "index.html").read_text(encoding="utf-8")
-    article = BeautifulSoup(html, "html.parser").select_one("article")
+    article = one(BeautifulSoup(html, "html.parser"), "article")
     return {code.get_text() for code in article.select("code") if STORAGE_NAME.match(code.get_text())}
 
 
@@ -60,8 +61,8 @@ def test_page_talks_only_to_its_own_site_keeps_nothing_and_breaks_no_csp(
     prefix, named = privacy
     tab = tab_for(DESKTOP_LIGHT)
     visit(tab, base_url + path)
-    tab.kb_record.settle(tab)
-    assert tab.kb_record.foreign_requests == [], f"{path}: requests to other origins (blocked)"
+    record_of(tab).settle(tab)
+    assert record_of(tab).foreign_requests == [], f"{path}: requests to other origins (blocked)"
     names, other = kept_names(storage_keys(tab), prefix)
     assert names <= named and not other, (
         f"{path}: keeps {sorted(names)} {other}; the privacy page names {sorted(named)}"
@@ -75,7 +76,7 @@ def test_page_talks_only_to_its_own_site_keeps_nothing_and_breaks_no_csp(
         if path == MISSING_PAGE
         else []
     )
-    assert tab.kb_record.console_errors == expected, f"{path}: console errors"
+    assert record_of(tab).console_errors == expected, f"{path}: console errors"
 
 
 def search_and_toggle_palette(tab: Page) -> list[Request]:
@@ -113,10 +114,10 @@ def test_search_and_colour_choice_keep_exactly_what_the_privacy_page_names(brows
             assert not [r.url for r in requested if word in r.url], f"the search word {word!r} left the page in a URL"
         told = [r.url for r in requested if r.header_value("referer")]
         assert not told, f"requests that tell where the reader came from: {told}"
-        assert tab.kb_record.foreign_requests == []
+        assert record_of(tab).foreign_requests == []
         assert tab.context.cookies() == []
         assert csp_violations(tab) == []
-        assert tab.kb_record.console_errors == []
+        assert record_of(tab).console_errors == []
     finally:
         close(tab)
 
@@ -135,4 +136,4 @@ def test_recorders_catch_a_foreign_request_and_a_csp_violation(page: Page, base_
     with page.expect_event("requestfailed") as failed:
         page.evaluate("fetch('https://example.org/tracker').catch(() => null)")
     assert failed.value.url == "https://example.org/tracker"
-    assert page.kb_record.foreign_requests == ["https://example.org/tracker"]
+    assert record_of(page).foreign_requests == ["https://example.org/tracker"]

@@ -97,8 +97,10 @@ def _pdf_pages(browser, base_url: str, paper: Paper, takeaway: Takeaway) -> tupl
         tab.goto(base_url + takeaway.path)
         disclaimer = tab.locator(".kb-disclaimer p").last.inner_text()
         label = tab.locator(".kb-disclaimer__label").inner_text()
-        margin = {side: f"{MARGIN_MM}mm" for side in ("top", "right", "bottom", "left")}
-        pdf = tab.pdf(format=paper.name, print_background=False, margin=margin)
+        side = f"{MARGIN_MM}mm"
+        pdf = tab.pdf(
+            format=paper.name, print_background=False, margin={"top": side, "right": side, "bottom": side, "left": side}
+        )
     finally:
         close(tab)
     reader = PdfReader(io.BytesIO(pdf))

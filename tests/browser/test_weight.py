@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import CDPSession, Page
 
 from tests.browser.sitepages import content_pages
-from tests.browser.tabs import DESKTOP_LIGHT, close, open_tab, visit
+from tests.browser.tabs import DESKTOP_LIGHT, close, open_tab, record_of, visit
 
 pytestmark = pytest.mark.browser
 
@@ -67,7 +67,7 @@ def weighed(browser, base_url: str) -> Iterator[tuple[Page, CDPSession]]:
 
 def fonts(tab: Page) -> list[str]:
     """Web fonts the tab requested since its record was reset."""
-    return [request.url for request in tab.kb_record.requests if request.resource_type == "font"]
+    return [request.url for request in record_of(tab).requests if request.resource_type == "font"]
 
 
 def image_problems(tab: Page) -> list[str]:
@@ -88,7 +88,7 @@ def test_cold_load_and_warm_step_to_the_next_page_stay_light(
     tab, cdp = weighed
     cdp.send("Network.clearBrowserCache")
     visit(tab, base_url + path)
-    tab.kb_record.settle(tab)
+    record_of(tab).settle(tab)
     cold, cold_fonts = transferred(tab), fonts(tab)
     images = image_problems(tab)
     heavy = [
@@ -101,11 +101,11 @@ def test_cold_load_and_warm_step_to_the_next_page_stay_light(
     target = urljoin(tab.url, step.get_attribute("href"))
     tab.evaluate("window.kbBeforeStep = true")
     since = tab.evaluate("performance.now()")
-    tab.kb_record.reset()
+    record_of(tab).reset()
     step.click()
     # navigation.tracking may add the #section in view to the address.
     tab.wait_for_url(lambda url: url.split("#")[0] == target)
-    tab.kb_record.settle(tab)
+    record_of(tab).settle(tab)
     instant = tab.evaluate("window.kbBeforeStep === true")
     warm, warm_fonts = transferred(tab, since if instant else -1), fonts(tab)
 

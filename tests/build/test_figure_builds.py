@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from tests.build.fixture_site import MEDICAL, write_site
 from tests.sitebuild import build_site
+from tests.soup import attr, by_id, one
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10" class="kb-fig"><path class="kb-fig-near" d="M0 0 L20 10"/></svg>\n'
 DATA = "hip.svg:\n  licence: CC-BY-SA-4.0\n  source: drawn for this site\n"
@@ -38,11 +39,11 @@ def test_good_figure_and_icon_array_build_clean_and_inline(tmp_path: Path) -> No
     result = _build(tmp_path, f"AVN can affect the femoral head.\n\n{FIGURE}\n\n{ICONS}")
     assert result.warnings == [] and not result.aborted
     page = BeautifulSoup((result.site_dir / "index.html").read_text(), "html.parser")
-    svg = page.select_one("figure.kb-figure svg[role=img]")
-    assert page.find(id=svg["aria-labelledby"]).get_text() == "The hip from the front."
-    assert page.find(id=svg["aria-describedby"]).get_text() == "A ball sitting in a socket."
-    icons = page.select_one(".kb-icons svg[role=img]")
-    assert page.find(id=icons["aria-labelledby"]).get_text() == "About 8 in 10 hips got worse."
+    svg = one(page, "figure.kb-figure svg[role=img]")
+    assert by_id(page, attr(svg, "aria-labelledby")).get_text() == "The hip from the front."
+    assert by_id(page, attr(svg, "aria-describedby")).get_text() == "A ball sitting in a socket."
+    icons = one(page, ".kb-icons svg[role=img]")
+    assert by_id(page, attr(icons, "aria-labelledby")).get_text() == "About 8 in 10 hips got worse."
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from tests.build.fixture_site import GLOSSARY, MEDICAL, PAGES, write_site
 from tests.sitebuild import ROOT, build_site
+from tests.soup import attr, by_id, element, one
 
 
 def _build(tmp_path: Path, edit: dict[str, str] | None = None):
@@ -29,17 +30,17 @@ def test_good_fixture_builds_with_zero_warnings(tmp_path: Path) -> None:
 def test_good_fixture_shows_furniture_and_links_terms(tmp_path: Path) -> None:
     result = _build(tmp_path)
     page = BeautifulSoup((result.site_dir / "treatment/rest/index.html").read_text(), "html.parser")
-    assert page.select_one(".kb-disclaimer").get_text(" ", strip=True).startswith("Information, not medical advice")
-    assert "Not yet checked by a clinician" in page.select_one(".kb-review").get_text()
-    term = page.select_one("a.kb-term")
+    assert one(page, ".kb-disclaimer").get_text(" ", strip=True).startswith("Information, not medical advice")
+    assert "Not yet checked by a clinician" in one(page, ".kb-review").get_text()
+    term = one(page, "a.kb-term")
     assert term.get_text() == "AVN" and term["href"] == "../../glossary/#avn"
-    assert page.select_one("#kb-def-avn").get_text() == "Bone death caused by a loss of blood supply to the bone."
+    assert one(page, "#kb-def-avn").get_text() == "Bone death caused by a loss of blood supply to the bone."
 
 
 def test_glossary_page_lists_the_pages_that_use_each_term(tmp_path: Path) -> None:
     result = _build(tmp_path)
     glossary = BeautifulSoup((result.site_dir / "glossary/index.html").read_text(), "html.parser")
-    used_on = glossary.find(id="avn").find_next(class_="kb-used-on")
+    used_on = element(by_id(glossary, "avn").find_next(class_="kb-used-on"), "used-on list after #avn")
     assert [a.get_text() for a in used_on.find_all("a")] == ["Home", "Rest"]
     assert glossary.select("a.kb-term") == []
 
@@ -48,7 +49,7 @@ def test_used_on_lists_are_in_order_of_title_whatever_the_case(tmp_path: Path) -
     rest = PAGES["treatment/rest.md"].replace("title: Rest", "title: after home")
     result = _build(tmp_path, {"treatment/rest.md": rest})
     glossary = BeautifulSoup((result.site_dir / "glossary/index.html").read_text(), "html.parser")
-    used_on = glossary.find(id="avn").find_next(class_="kb-used-on")
+    used_on = element(by_id(glossary, "avn").find_next(class_="kb-used-on"), "used-on list after #avn")
     assert [(a.get_text(), a["href"]) for a in used_on.find_all("a")] == [
         ("after home", "../treatment/rest/"),
         ("Home", ".."),
@@ -72,9 +73,10 @@ def test_glossary_entries_sit_in_its_table_of_contents_and_take_links_from_pages
         "femoral-head",
         "missing-a-word",
     ]
-    assert glossary.find(id="femoral-head").find_next("p").find_next("a", href="#avn").get_text() == "AVN"
+    definition = element(by_id(glossary, "femoral-head").find_next("p"), "definition of femoral head")
+    assert element(definition.find_next("a", href="#avn"), "link to #avn").get_text() == "AVN"
     page = BeautifulSoup((result.site_dir / "about/index.html").read_text(), "html.parser")
-    assert page.find("a", string="the entry")["href"] == "../glossary/#femoral-head"
+    assert attr(element(page.find("a", string="the entry"), "link 'the entry'"), "href") == "../glossary/#femoral-head"
 
 
 BAD_PAGE = "---\ntitle: Rest\ndescription: {}\nmedical: false\n---\n\n# Rest\n"

@@ -7,6 +7,7 @@ folder, and asserts both report the expected problem, and nothing the other does
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +26,7 @@ LINK_FIX = "link to a page of this site or to an https:// address (mailto: and t
 _HOOK_PREFIX = re.compile(r"^\S*hooks/\w+: ")
 
 
-def _verdicts(tmp_path: Path, edit: dict[str, str | bytes | None], nav: str = "") -> tuple[BuildResult, set, set]:
+def _verdicts(tmp_path: Path, edit: Mapping[str, str | bytes | None], nav: str = "") -> tuple[BuildResult, set, set]:
     """Build the fixture with ``edit`` applied (None deletes a file) and check it; both sets of problems."""
     config = write_site(tmp_path)
     if nav:

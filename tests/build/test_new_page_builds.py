@@ -11,6 +11,7 @@ from kb.new_page import KINDS, main
 
 from tests.build.fixture_site import write_site
 from tests.sitebuild import ROOT, build_site
+from tests.soup import one
 
 
 def test_a_page_of_every_kind_builds_without_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -22,14 +23,14 @@ def test_a_page_of_every_kind_builds_without_warnings(tmp_path: Path, monkeypatc
     assert result.warnings == []
     assert not result.aborted
     page = BeautifulSoup((tmp_path / "site/new/treatment/index.html").read_text(), "html.parser")
-    assert page.select_one(".kb-disclaimer__label").get_text(strip=True) == "About these treatments"
-    assert "Not yet checked by a clinician" in page.select_one(".kb-review").get_text()
+    assert one(page, ".kb-disclaimer__label").get_text(strip=True) == "About these treatments"
+    assert "Not yet checked by a clinician" in one(page, ".kb-review").get_text()
     assert [h.get_text(strip=True) for h in page.select("article > h2")][:3] == [
         "What it is",
         "What it can do",
         "What the evidence shows",
     ]
-    assert "Summary:" not in page.select_one("article").get_text()
+    assert "Summary:" not in one(page, "article").get_text()
     about = BeautifulSoup((tmp_path / "site/new/non-medical/index.html").read_text(), "html.parser")
     assert about.select_one(".kb-disclaimer") is None
 

@@ -12,6 +12,7 @@ from kb.pages import check_pages
 
 from tests.browser.sitepages import page_path
 from tests.sitebuild import ROOT
+from tests.soup import attr, classes, one
 
 RECORDS = check_pages(ROOT / "docs", today=date.today()).records
 MEDICAL = sorted(src for src, record in RECORDS.items() if record.medical)
@@ -36,13 +37,13 @@ def article_of(html: BeautifulSoup) -> Tag:
 def test_a_health_page_opens_with_title_trust_line_and_key_messages(site_dir: Path, src_uri: str) -> None:
     article = article_of(built(site_dir, src_uri))
     blocks = [child for child in article.children if isinstance(child, Tag)]
-    names = [block.get("class", [None])[0] if block.name != "h1" else "h1" for block in blocks]
+    names = [next(iter(classes(block)), None) if block.name != "h1" else "h1" for block in blocks]
     first = names.index("h1")
     assert names[first + 1] == "kb-trust", f"{src_uri}: after the title comes {names[first + 1]}"
     trust = blocks[first + 1].get_text(" ", strip=True)
     assert "Not yet checked by a clinician" in trust or "Checked by" in trust
     assert "Last checked by the editors" in trust or "Reviewed" in trust
-    assert blocks[first + 1].select_one("a[href='#about-this-page']").get_text() == "About this page"
+    assert one(blocks[first + 1], "a[href='#about-this-page']").get_text() == "About this page"
     opening = names[first + 2 : first + 5]
     assert "kb-key" in opening, f"{src_uri}: 'In short' is not right after the trust line: {opening}"
     # Nothing but the one warning sentence and the overdue note may come between the trust line and "In short".
@@ -56,7 +57,7 @@ def test_the_full_furniture_is_at_the_end_under_about_this_page(site_dir: Path, 
     article = article_of(built(site_dir, src_uri))
     about = article.select_one("#about-this-page")
     assert about is not None and about.name == "section"
-    assert about.select_one("h2").get_text(strip=True) == "About this page"
+    assert one(about, "h2").get_text(strip=True) == "About this page"
     assert len(about.select(".kb-disclaimer")) == 1
     assert len(about.select(".kb-review time")) >= 2
     assert len(about.select(".kb-sources li")) == len(RECORDS[src_uri].sources)
@@ -80,11 +81,11 @@ def test_the_evidence_box_gives_the_answer_before_how_sure(site_dir: Path, src_u
     box = article_of(built(site_dir, src_uri)).select_one(".kb-evidence")
     assert box is not None
     items = box.select(".kb-evidence__item")
-    assert [item.select_one("dt").get_text(strip=True) for item in items] == [
+    assert [one(item, "dt").get_text(strip=True) for item in items] == [
         evidence.question for evidence in RECORDS[src_uri].evidence
     ]
     for item, evidence in zip(items, RECORDS[src_uri].evidence, strict=True):
-        answer, level = item.select_one(".kb-evidence__answer"), item.select_one(".kb-level")
+        answer, level = one(item, ".kb-evidence__answer"), one(item, ".kb-level")
         assert answer.get_text(strip=True) == evidence.answer
         assert answer.find_next(class_="kb-level") is level
         assert level.get_text(" ", strip=True).startswith("How sure:")
@@ -95,7 +96,7 @@ def test_every_page_has_help_in_the_header_and_no_code_links_in_the_readers_way(
     html = built(site_dir, src_uri)
     help_link = html.select_one(".md-header a.kb-help-link")
     assert help_link is not None and help_link.get_text(strip=True) == "Help"
-    target = (site_dir / page_path(PurePosixPath(src_uri)) / help_link["href"]).resolve()
+    target = (site_dir / page_path(PurePosixPath(src_uri)) / attr(help_link, "href")).resolve()
     assert target == (site_dir / "living" / "when-to-get-help").resolve()
     assert html.select(".md-source, .md-content__button") == []
     suggest = html.select_one("article .kb-suggest a")
@@ -113,12 +114,13 @@ def test_the_treatment_overview_compares_every_treatment_page(site_dir: Path) ->
     assert len(rows) == len(treatments)
     shown = {}
     for row in rows:
-        link = row.select_one("th a")
-        target = (site_dir / "treatment" / link["href"]).resolve()
+        link = one(row, "th a")
+        target = (site_dir / "treatment" / attr(link, "href")).resolve()
         assert (target / "index.html").exists(), link["href"]
         shown[target.relative_to(site_dir.resolve()).as_posix()] = row
     for src in treatments:
         record = RECORDS[src]
+        assert record.treatment is not None
         row = shown[page_path(PurePosixPath(src)).rstrip("/")]
         cells = {cell["data-label"]: cell.get_text(" ", strip=True) for cell in row.select("td")}
         assert cells["What it is for"] == record.treatment.aim
@@ -130,4 +132,4 @@ def test_the_treatment_overview_compares_every_treatment_page(site_dir: Path) ->
 
 def test_no_level_label_reads_as_a_verdict_without_its_meaning(site_dir: Path) -> None:
     policy = built(site_dir, "about-this-site/editorial-policy.md").get_text(" ", strip=True)
-    assert "in people with AVN. That does not mean it does not work" in policy
+    assert "tested this in people with AVN, so nobody knows for sure" in policy

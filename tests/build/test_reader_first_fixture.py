@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from tests.build.fixture_site import PAGES, TREATMENT_BLOCK, write_site
 from tests.sitebuild import BuildResult, build_site
+from tests.soup import attr, one
 
 OVERVIEW = """\
 ---
@@ -46,7 +47,7 @@ def test_the_comparison_is_made_from_the_treatment_pages(tmp_path: Path) -> None
     assert result.warnings == [] and not result.aborted
     html = BeautifulSoup((result.site_dir / "compare/index.html").read_text(), "html.parser")
     rows = html.select(".kb-compare__table tbody tr")
-    assert [row.select_one("th a")["href"] for row in rows] == ["../treatment/rest/"]
+    assert [attr(one(row, "th a"), "href") for row in rows] == ["../treatment/rest/"]
     assert [cell.get_text(strip=True) for cell in rows[0].select("td")] == [
         "To ease pain from AVN.",
         "Resting the hip for some weeks.",
@@ -58,7 +59,7 @@ def test_the_comparison_is_made_from_the_treatment_pages(tmp_path: Path) -> None
         "This fixture page is about the ball of the hip.",
         "It shows what a reader sees first.",
     ]
-    assert rest.select_one(".kb-trust a")["href"] == "#about-this-page"
+    assert attr(one(rest, ".kb-trust a"), "href") == "#about-this-page"
 
 
 def test_a_treatment_page_without_its_row_fails_the_build_at_its_line(tmp_path: Path) -> None:

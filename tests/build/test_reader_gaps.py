@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from kb.pages import page_files
 
 from tests.sitebuild import ROOT
+from tests.soup import attr, one
 
 DOCS = ROOT / "docs"
 BASE = "https://example.org/"  # Any absolute base: only the path of a resolved link is compared.
@@ -94,7 +95,7 @@ def links_to(soup: BeautifulSoup, src_uri: str, target: str, section: str | None
     """Whether a link inside ``scope`` of the page ``src_uri`` leads to ``target`` (and its ``section``)."""
     here = BASE + url_of(src_uri)
     for link in soup.select(f"{scope} a[href]"):
-        parts = urlsplit(urljoin(here, link["href"]))
+        parts = urlsplit(urljoin(here, attr(link, "href")))
         if parts.path == urlsplit(BASE + url_of(target)).path and (section is None or parts.fragment == section):
             return True
     return False
@@ -152,17 +153,17 @@ def test_url_of_follows_the_directory_urls_of_mkdocs() -> None:
 
 
 def test_support_page_puts_crisis_lines_beside_the_self_harm_line(site_dir: Path) -> None:
-    article = built(site_dir, "living/support-and-other-sources.md").select_one("article")
+    article = one(built(site_dir, "living/support-and-other-sources.md"), "article")
     self_harm = next(li for li in article.select(".care-emergency li") if "harm yourself" in li.get_text())
     assert {a["href"] for a in self_harm.select('a[href^="tel:"]')} >= {"tel:988", "tel:116123", "tel:131114"}
-    hosts = {urlsplit(a["href"]).hostname for a in article.select('table a[href^="http"]')}
+    hosts = {urlsplit(attr(a, "href")).hostname for a in article.select('table a[href^="http"]')}
     assert hosts >= {"www.niams.nih.gov", "rarediseases.org", "rheumatology.org", "www.sicklecellsociety.org"}
 
 
 def test_after_hip_replacement_has_cards_for_dislocation_clots_and_infection(site_dir: Path) -> None:
-    article = built(site_dir, "physical-therapy/after-hip-replacement.md").select_one("article")
-    emergency = _words(article.select_one(".care-emergency").get_text())
-    urgent = _words(article.select_one(".care-urgent").get_text())
+    article = one(built(site_dir, "physical-therapy/after-hip-replacement.md"), "article")
+    emergency = _words(one(article, ".care-emergency").get_text())
+    urgent = _words(one(article, ".care-urgent").get_text())
     assert "slipped out of its socket" in emergency and "chest pain" in emergency and "fever" in emergency
     assert "calf" in urgent and "wound" in urgent
     text = _words(article.get_text())
@@ -171,13 +172,13 @@ def test_after_hip_replacement_has_cards_for_dislocation_clots_and_infection(sit
 
 
 def test_children_page_names_perthes_and_sickle_cell_and_a_childrens_team(site_dir: Path) -> None:
-    text = _words(built(site_dir, "about-avn/children.md").select_one("article").get_text())
+    text = _words(one(built(site_dir, "about-avn/children.md"), "article").get_text())
     assert "Perthes disease" in text and "sickle cell" in text and "children's orthopaedic team" in text
 
 
 def test_money_page_points_to_where_to_ask_in_several_countries(site_dir: Path) -> None:
-    article = built(site_dir, "living/money-and-work.md").select_one("article")
-    hosts = {urlsplit(a["href"]).hostname for a in article.select('a[href^="http"]')}
+    article = one(built(site_dir, "living/money-and-work.md"), "article")
+    hosts = {urlsplit(attr(a, "href")).hostname for a in article.select('a[href^="http"]')}
     assert {"askjan.org", "www.scope.org.uk"} <= hosts
     assert "Other countries" in article.get_text()
 

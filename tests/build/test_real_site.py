@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from kb.pages import check_pages
 
 from tests.sitebuild import ROOT, BuildResult
+from tests.soup import attr, one
 
 RECORDS = check_pages(ROOT / "docs", today=__import__("datetime").date.today()).records
 MEDICAL = sorted(uri for uri, record in RECORDS.items() if record.medical)
@@ -38,9 +39,9 @@ def test_every_page_passed_its_front_matter_check() -> None:
 @pytest.mark.parametrize("src_uri", MEDICAL)
 def test_medical_page_shows_disclaimer_review_and_sources(site_dir: Path, src_uri: str) -> None:
     page = _html(site_dir, src_uri)
-    article = page.select_one("article")
+    article = one(page, "article")
     assert len(article.select(".kb-disclaimer")) == 1
-    review = article.select_one(".kb-review").get_text(" ", strip=True)
+    review = one(article, ".kb-review").get_text(" ", strip=True)
     assert "Last checked by the editors" in review and "Next review due" in review
     assert "Not yet checked by a clinician" in review
     sources = article.select(".kb-sources li")
@@ -51,11 +52,12 @@ def test_medical_page_shows_disclaimer_review_and_sources(site_dir: Path, src_ur
 @pytest.mark.parametrize("src_uri", MEDICAL)
 def test_medical_page_has_meta_description_and_valid_json_ld(site_dir: Path, src_uri: str) -> None:
     page = _html(site_dir, src_uri)
-    assert page.find("meta", attrs={"name": "description"})["content"] == RECORDS[src_uri].description
-    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert attr(one(page, 'meta[name="description"]'), "content") == RECORDS[src_uri].description
+    data = json.loads(one(page, 'script[type="application/ld+json"]').get_text())
     assert data["@type"] == "MedicalWebPage"
     assert data["name"] == RECORDS[src_uri].title
-    assert data["dateModified"] == RECORDS[src_uri].review.last_reviewed.isoformat()
+    review = RECORDS[src_uri].review
+    assert review is not None and data["dateModified"] == review.last_reviewed.isoformat()
     assert data["about"]["@type"] == "MedicalCondition"
     assert "reviewedBy" not in data and "lastReviewed" not in data
 
@@ -75,7 +77,7 @@ def test_glossary_links_reach_their_entries(site_dir: Path) -> None:
     linked = 0
     for src_uri in ALL_PAGES:
         for term in _html(site_dir, src_uri).select("a.kb-term"):
-            anchor = term["href"].split("#")[1]
+            anchor = attr(term, "href").split("#")[1]
             assert glossary.find(id=anchor), f"{src_uri}: {term}"
             linked += 1
     assert linked > len(ALL_PAGES)
@@ -83,10 +85,10 @@ def test_glossary_links_reach_their_entries(site_dir: Path) -> None:
 
 def test_glossary_entries_have_the_permalink_every_heading_has(site_dir: Path) -> None:
     glossary = _html(site_dir, "glossary.md")
-    entries = [h2 for h2 in glossary.select("article h2[id]") if not h2["id"].startswith("kb-")]  # Not furniture.
+    entries = [h2 for h2 in glossary.select("article h2[id]") if not attr(h2, "id").startswith("kb-")]  # Not furniture.
     assert len(entries) > 50
     for heading in entries:
-        permalink = heading.select_one("a.headerlink")
+        permalink = one(heading, "a.headerlink")
         assert permalink["href"] == f"#{heading['id']}" and permalink["title"] == "Link to this section", heading
 
 

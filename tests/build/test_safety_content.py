@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from kb.pages import page_files
 
 from tests.sitebuild import ROOT
+from tests.soup import classes, element, one, parent
 
 DOCS = ROOT / "docs"
 SNIPPETS = DOCS / "_snippets"
@@ -110,12 +111,12 @@ def numbers_outside_tel_links(soup: BeautifulSoup) -> list[str]:
     """Every emergency or crisis number in the page text that a phone cannot dial with one tap."""
     found = []
     for text in soup.body.find_all(string=True) if soup.body else []:
-        if text.parent.name in ("script", "style"):
+        if parent(text).name in ("script", "style"):
             continue
         for match in PHONE_NUMBER.finditer(str(text)):
             link = text.find_parent("a")
-            href = link.get("href", "") if link else ""
-            if not (href.startswith("tel:") and href[4:] == match.group(1).replace(" ", "")):
+            href = link.get("href") if link else None
+            if not (isinstance(href, str) and href.startswith("tel:") and href[4:] == match.group(1).replace(" ", "")):
                 found.append(match.group(1))
     return found
 
@@ -151,17 +152,17 @@ def test_nhs_111_sits_only_in_urgent_cards_and_says_it_does_not_cover_northern_i
 
 
 def test_when_to_get_help_opens_with_the_emergency_card_then_urgent_then_non_urgent(site_dir: Path) -> None:
-    article = _built(site_dir, "living/when-to-get-help.md").select_one("article")
+    article = one(_built(site_dir, "living/when-to-get-help.md"), "article")
     # The page furniture under the title (kb-*: trust line, warning, "In short") comes from the template.
     blocks = [
         el
         for el in article.find_all(recursive=False)
-        if el.name != "h1" and not any(c.startswith("kb-") for c in el.get("class", []))
+        if el.name != "h1" and not any(c.startswith("kb-") for c in classes(el))
     ]
     if blocks[0].name == "p":
         assert len(blocks[0].get_text().split()) <= 15, "at most one short sentence before the emergency card"
         blocks = blocks[1:]
-    kinds = [next(c for c in block.get("class", []) if c.startswith("care-")) for block in blocks[:3]]
+    kinds = [next(c for c in classes(block) if c.startswith("care-")) for block in blocks[:3]]
     assert kinds == list(CARE_ORDER)
     emergency = blocks[0]
     assert len(emergency.select(":scope > ul > li")) <= 5
@@ -170,7 +171,7 @@ def test_when_to_get_help_opens_with_the_emergency_card_then_urgent_then_non_urg
 
 
 def test_home_page_offers_when_to_get_help_on_the_first_phone_screen(site_dir: Path) -> None:
-    article = _built(site_dir, "index.md").select_one("article")
+    article = one(_built(site_dir, "index.md"), "article")
     link = article.select_one('a[href$="living/when-to-get-help/"]')
     assert link is not None
     # Words above the link, leaving out the one-line trust bar of the template; "In short" counts.
@@ -182,7 +183,7 @@ def test_home_page_offers_when_to_get_help_on_the_first_phone_screen(site_dir: P
             words_before += len(str(text).split())
     # A 375 x 667 phone shows the title, the trust bar, "In short" and about 70 words in all.
     assert words_before <= 70, f"{words_before} words come before the link to When to get help"
-    assert "Worried right now?" in link.find_parent("p").get_text()
+    assert "Worried right now?" in element(link.find_parent("p"), "paragraph around the link").get_text()
 
 
 def card_order_problems(markdown: str) -> list[str]:
@@ -283,7 +284,7 @@ def test_next_day_rule_check_catches_a_rule_of_a_page_s_own() -> None:
 
 def test_built_pages_show_the_next_day_rule_word_for_word(site_dir: Path) -> None:
     for uri in ("living/daily-life.md", "physical-therapy/exercises.md", "physical-therapy/exercise-log.md"):
-        text = _words(_built(site_dir, uri).select_one("article").get_text())
+        text = _words(one(_built(site_dir, uri), "article").get_text())
         plain = NEXT_DAY_RULE.replace("**", "")
         assert text.count(plain) == 1, uri
 

@@ -53,7 +53,7 @@ SOURCES_FIX = "add it to docs/_data/bibliography.yml or fix the spelling"
 GLOSSARY_FIX = "use the id of a term in docs/_data/glossary.yml (its slug, e.g. femoral-head)"
 
 
-def write_tree(root: Path, pages: dict[str, str] | None = None, **data: str) -> Path:
+def write_tree(root: Path, pages: dict[str, str] | None = None, /, **data: str) -> Path:
     """Write a valid docs tree under ``root`` (pages and data files overridable); return the docs folder."""
     docs = root / "docs"
     files = {f"_data/{name}": text for name, text in (DATA | data).items()}

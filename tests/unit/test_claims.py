@@ -147,5 +147,6 @@ def test_link_targets_and_comments_are_not_read_as_words() -> None:
 
 def test_a_glossary_alias_names_the_treatment_too() -> None:
     claims = build_claims([("bisphosphonate", "bone keeper")])
-    assert sentence_claim("The bone keeper prevents collapse.", claims).name == "bisphosphonates"
+    claim = sentence_claim("The bone keeper prevents collapse.", claims)
+    assert claim is not None and claim.name == "bisphosphonates"
     assert sentence_claim("The bone keeper prevents collapse.") is None

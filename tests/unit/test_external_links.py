@@ -5,9 +5,10 @@ from __future__ import annotations
 import markdown
 import pytest
 from kb.external_links import ExternalLinksExtension, is_external, with_rel
+from markdown.extensions import Extension
 
 
-def _html(text: str, *extensions: object) -> str:
+def _html(text: str, *extensions: str | Extension) -> str:
     return markdown.Markdown(extensions=[ExternalLinksExtension(), *extensions]).convert(text)
 
 

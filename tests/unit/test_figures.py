@@ -13,6 +13,8 @@ from kb.figures import figure_problems, page_blocks
 from kb.icon_array import Frequency, draw, read_frequency
 from kb.pages import page_files
 
+from tests.soup import attr, by_id, one
+
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path class="kb-fig-near" d="M0 0 L10 10"/></svg>\n'
 ENTRY = "{name}:\n  licence: {licence}\n  source: drawn for this site\n"
 PAGE = "---\ntitle: P\n---\n\n# P\n\n{body}\n"
@@ -173,14 +175,14 @@ def _render(text: str, tmp_path: Path) -> BeautifulSoup:
 
 def test_a_figure_renders_as_inline_svg_named_by_its_caption_and_described_by_its_alt(tmp_path: Path) -> None:
     page = _render("Before.\n\n" + GOOD + "\n\nAfter.", tmp_path)
-    figure = page.select_one("figure.kb-figure")
-    svg = figure.select_one(".kb-figure__art svg")
+    figure = one(page, "figure.kb-figure")
+    svg = one(figure, ".kb-figure__art svg")
     assert svg["role"] == "img" and "xmlns" not in svg.attrs
-    assert page.find(id=svg["aria-labelledby"]).get_text() == "The hip."
-    assert page.find(id=svg["aria-describedby"]).get_text() == "A ball in a socket."
+    assert by_id(page, attr(svg, "aria-labelledby")).get_text() == "The hip."
+    assert by_id(page, attr(svg, "aria-describedby")).get_text() == "A ball in a socket."
     assert [t.get_text() for t in svg.find_all("title")] == ["The hip."]  # The file's own title is replaced.
-    assert figure.figcaption.get_text() == "The hip."
-    assert figure.select_one(".kb-figure__art").has_attr("data-search-exclude")
+    assert one(figure, "figcaption").get_text() == "The hip."
+    assert one(figure, ".kb-figure__art").has_attr("data-search-exclude")
     assert [p.get_text() for p in page.find_all("p", recursive=False)] == ["Before.", "After."]
 
 
@@ -196,23 +198,23 @@ def test_an_icon_array_is_named_by_its_sentence_and_draws_that_many_filled_icons
         tmp_path,
     )
     items = page.select(".kb-icons__item")
-    assert page.select_one(".kb-icons__title").get_text() == "Collapsed"
+    assert one(page, ".kb-icons__title").get_text() == "Collapsed"
     for item, (count, sentence) in zip(
         items,
         [(8, "Type B: about 8 in 100 hips collapsed."), (85, "Type C2: about 85 in 100 hips collapsed.")],
         strict=True,
     ):
-        svg = item.svg
+        svg = one(item, "svg")
         assert svg["role"] == "img"
-        assert page.find(id=svg["aria-labelledby"]).get_text() == sentence
-        assert len(re.findall("M", svg.select_one(".kb-icon-yes")["d"])) == count
-        assert len(re.findall("M", svg.select_one(".kb-icon-no")["d"])) == 100 - count
+        assert by_id(page, attr(svg, "aria-labelledby")).get_text() == sentence
+        assert len(re.findall("M", attr(one(svg, ".kb-icon-yes"), "d"))) == count
+        assert len(re.findall("M", attr(one(svg, ".kb-icon-no"), "d"))) == 100 - count
 
 
 @pytest.mark.parametrize(("count", "total"), [(0, 10), (10, 10), (1, 1000)])
 def test_icon_arrays_at_the_edges_draw_only_the_kinds_they_have(count: int, total: int) -> None:
     svg = draw(Frequency("s", count, total), "x")
-    drawn = {path.get("class"): len(path.get("d").split("M")) - 1 for path in svg}
+    drawn = {path.get("class"): len(path.attrib["d"].split("M")) - 1 for path in svg}
     assert drawn.get("kb-icon-yes", 0) == count and drawn.get("kb-icon-no", 0) == total - count
 
 

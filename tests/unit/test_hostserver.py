@@ -30,6 +30,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
 def fetch(server: tuple[str, str], url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
     """GET `url` through the server as the browser does, as its proxy; returns status, headers and raw body."""
     proxy = urlsplit(server[1])
+    assert proxy.hostname is not None, server[1]
     connection = http.client.HTTPConnection(proxy.hostname, proxy.port, timeout=5)
     try:
         connection.request("GET", url, headers=headers)
@@ -88,6 +89,7 @@ def test_every_other_host_is_refused(server, url: str) -> None:
 
 def test_a_tunnel_for_https_is_refused(server) -> None:
     proxy = urlsplit(server[1])
+    assert proxy.hostname is not None, server[1]
     connection = http.client.HTTPConnection(proxy.hostname, proxy.port, timeout=5)
     try:
         connection.request("CONNECT", "example.org:443")

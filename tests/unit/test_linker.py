@@ -10,6 +10,8 @@ from bs4 import BeautifulSoup, Tag
 from kb.glossary import Glossary, load_glossary
 from kb.linker import GlossaryExtension, PageState, explicit_link_problems, unused_term_problems
 
+from tests.soup import attr, one, parent
+
 SHOWN_AS = "docs/_data/glossary.yml"
 
 GLOSSARY_YAML = """\
@@ -64,13 +66,13 @@ def term_links(soup: BeautifulSoup) -> list[Tag]:
 
 def linked(soup: BeautifulSoup) -> list[tuple[str, str]]:
     """(link text, href) of every term link, in page order."""
-    return [(a.get_text(), a["href"]) for a in term_links(soup)]
+    return [(a.get_text(), attr(a, "href")) for a in term_links(soup)]
 
 
 def definitions(soup: BeautifulSoup) -> dict[str, str]:
     """The hidden definitions: span id -> text."""
     box = soup.select_one("div.kb-term-definitions")
-    return {} if box is None else {span["id"]: span.get_text() for span in box.find_all("span")}
+    return {} if box is None else {attr(span, "id"): span.get_text() for span in box.find_all("span")}
 
 
 # First mention, hrefs and definitions
@@ -82,7 +84,7 @@ def test_only_the_first_mention_of_a_term_is_linked(glossary: Glossary) -> None:
         ("AVN", "../glossary.md#avascular-necrosis"),
         ("femoral head", "../glossary.md#femoral-head"),
     ]
-    assert soup.p.get_text() == "AVN hurts. AVN again."
+    assert one(soup, "p").get_text() == "AVN hurts. AVN again."
 
 
 def test_an_alias_and_the_term_share_one_first_mention(glossary: Glossary) -> None:
@@ -176,13 +178,13 @@ def test_a_term_split_across_lines_is_linked_with_its_line_break(glossary: Gloss
 
 def test_a_term_inside_emphasis_is_linked_inside_it(glossary: Glossary) -> None:
     soup = render(glossary, "*AVN* and **femoral head**")
-    assert soup.em.a["href"] == "../glossary.md#avascular-necrosis"
-    assert soup.strong.a["href"] == "../glossary.md#femoral-head"
+    assert attr(one(one(soup, "em"), "a"), "href") == "../glossary.md#avascular-necrosis"
+    assert attr(one(one(soup, "strong"), "a"), "href") == "../glossary.md#femoral-head"
 
 
 def test_possessive_and_brackets_link_but_a_compound_word_does_not(glossary: Glossary) -> None:
     assert [t for t, _ in linked(render(glossary, "AVN-related pain, AVN's course."))] == ["AVN"]
-    assert render(glossary, "AVN-related pain, AVN's course.").a.next_sibling.startswith("'s course")
+    assert str(one(render(glossary, "AVN-related pain, AVN's course."), "a").next_sibling).startswith("'s course")
     assert [t for t, _ in linked(render(glossary, "Avascular necrosis (INR)."))] == ["Avascular necrosis", "INR"]
 
 
@@ -196,26 +198,26 @@ def test_a_non_ascii_alias_is_linked(glossary: Glossary) -> None:
 @pytest.mark.parametrize("level", range(1, 7))
 def test_headings_stay_plain(glossary: Glossary, level: int) -> None:
     soup = render(glossary, f"{'#' * level} Living with AVN\n\nAVN in the text.")
-    assert soup.find(f"h{level}").find("a") is None
-    assert [(a.parent.name, a.get_text()) for a in term_links(soup)] == [("p", "AVN")]
+    assert one(soup, f"h{level}").find("a") is None
+    assert [(parent(a).name, a.get_text()) for a in term_links(soup)] == [("p", "AVN")]
 
 
 def test_the_table_of_contents_keeps_plain_heading_text(glossary: Glossary) -> None:
     state = PageState(src_uri="treatment/x.md")
     md = make_markdown(glossary, state)
     md.convert("# AVN and the femoral head\n\n## INR checks\n\nAVN and INR.")
-    (top,) = md.toc_tokens
+    (top,) = md.toc_tokens  # type: ignore[attr-defined]  # The toc extension adds it to the Markdown object.
     assert top["name"] == "AVN and the femoral head"
     assert top["html"] == "AVN and the femoral head"
     assert top["children"][0]["name"] == "INR checks"
     assert top["children"][0]["html"] == "INR checks"
-    assert "kb-term" not in md.toc
+    assert "kb-term" not in md.toc  # type: ignore[attr-defined]  # Likewise.
 
 
 def test_existing_links_stay_as_they_are_and_are_never_nested(glossary: Glossary) -> None:
     soup = render(glossary, "[AVN and the femoral head](https://example.org/) then AVN.")
     assert soup.select("a a") == []
-    outside = soup.find("a", href="https://example.org/")
+    outside = one(soup, 'a[href="https://example.org/"]')
     assert outside.get_text() == "AVN and the femoral head"
     assert "class" not in outside.attrs
     assert [t for t, _ in linked(soup)] == ["AVN"]
@@ -223,47 +225,47 @@ def test_existing_links_stay_as_they_are_and_are_never_nested(glossary: Glossary
 
 def test_inline_code_stays_plain(glossary: Glossary) -> None:
     soup = render(glossary, "Type `AVN` here, then AVN.")
-    assert soup.code.get_text() == "AVN"
-    assert [a.parent.name for a in term_links(soup)] == ["p"]
+    assert one(soup, "code").get_text() == "AVN"
+    assert [parent(a).name for a in term_links(soup)] == ["p"]
 
 
 def test_fenced_code_stays_plain(glossary: Glossary) -> None:
     soup = render(glossary, "```text\nAVN and the femoral head\n```\n\nAVN")
-    assert soup.pre.find("a") is None
-    assert "AVN and the femoral head" in soup.pre.get_text()
+    assert one(soup, "pre").find("a") is None
+    assert "AVN and the femoral head" in one(soup, "pre").get_text()
     assert [t for t, _ in linked(soup)] == ["AVN"]
 
 
 def test_indented_code_stays_plain(glossary: Glossary) -> None:
     soup = render(glossary, "Text.\n\n    AVN in code\n\nAVN")
-    assert soup.pre.find("a") is None
+    assert one(soup, "pre").find("a") is None
     assert [t for t, _ in linked(soup)] == ["AVN"]
 
 
 def test_an_admonition_title_stays_plain_but_its_body_links(glossary: Glossary) -> None:
     soup = render(glossary, '!!! note "Femoral head"\n\n    The femoral head is the ball.')
-    assert soup.select_one(".admonition-title").find("a") is None
-    assert [(a.parent.name, a.get_text()) for a in term_links(soup)] == [("p", "femoral head")]
+    assert one(soup, ".admonition-title").find("a") is None
+    assert [(parent(a).name, a.get_text()) for a in term_links(soup)] == [("p", "femoral head")]
 
 
 def test_a_details_summary_stays_plain_but_its_body_links(glossary: Glossary) -> None:
     soup = render(glossary, '??? note "AVN"\n\n    AVN in the body.')
-    assert soup.summary.get_text() == "AVN"
-    assert soup.summary.find("a") is None
-    assert soup.details.p.a.get_text() == "AVN"
+    assert one(soup, "summary").get_text() == "AVN"
+    assert one(soup, "summary").find("a") is None
+    assert one(one(one(soup, "details"), "p"), "a").get_text() == "AVN"
 
 
 def test_image_alt_text_stays_plain(glossary: Glossary) -> None:
     soup = render(glossary, "![AVN of the femoral head](hip.png) AVN")
-    assert soup.img["alt"] == "AVN of the femoral head"
+    assert attr(one(soup, "img"), "alt") == "AVN of the femoral head"
     assert [t for t, _ in linked(soup)] == ["AVN"]
 
 
 def test_an_opt_out_block_stays_plain(glossary: Glossary) -> None:
     source = '<div class="kb-no-glossary" markdown>\n\nAVN and the *femoral head*.\n\n</div>\n\nAVN outside.'
     soup = render(glossary, source)
-    assert soup.select_one("div.kb-no-glossary").find("a") is None
-    assert [(a.parent.name, a.get_text()) for a in term_links(soup)] == [("p", "AVN")]
+    assert one(soup, "div.kb-no-glossary").find("a") is None
+    assert [(parent(a).name, a.get_text()) for a in term_links(soup)] == [("p", "AVN")]
 
 
 def test_a_page_can_opt_out(glossary: Glossary) -> None:
@@ -315,7 +317,7 @@ def test_an_explicit_link_still_works_on_a_page_that_opts_out(glossary: Glossary
 
 def test_an_explicit_link_to_an_unknown_id_points_at_the_glossary_without_a_definition(glossary: Glossary) -> None:
     soup = render(glossary, "The [hip joint](glossary:hip-joint).")
-    link = soup.find("a")
+    link = one(soup, "a")
     assert link["href"] == "../glossary.md#hip-joint"
     assert "class" not in link.attrs
     assert "aria-describedby" not in link.attrs
@@ -349,7 +351,7 @@ def test_explicit_link_problems_are_empty_for_known_ids(glossary: Glossary) -> N
     ids=["title", "angle-brackets", "spaces-and-single-quotes", "reference", "reference-angle-title"],
 )
 def test_explicit_link_problems_find_every_markdown_link_form(glossary: Glossary, raw: str, line: int) -> None:
-    assert render(glossary, raw).find("a")["href"] == "../glossary.md#hip-joint"
+    assert attr(one(render(glossary, raw), "a"), "href") == "../glossary.md#hip-joint"
     assert [p.line for p in explicit_link_problems(raw, "docs/x.md", glossary)] == [line]
 
 
@@ -430,5 +432,5 @@ def test_a_term_without_latin_letters_keeps_its_own_script_in_its_id(tmp_path: P
     assert loaded.problems == []
     assert sorted(loaded.terms) == sorted(["остеонекроз", "骨坏死"])
     soup = render(loaded, "Остеонекроз бедра.")
-    link = soup.find("a")
-    assert link["href"].endswith("glossary.md#остеонекроз") and link["aria-describedby"] == "kb-def-остеонекроз"
+    link = one(soup, "a")
+    assert attr(link, "href").endswith("glossary.md#остеонекроз") and link["aria-describedby"] == "kb-def-остеонекроз"

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from kb.glossary import slug
 from kb.matcher import Match, PhraseMatcher, is_case_sensitive, words
@@ -273,7 +273,7 @@ def reference(phrases: Sequence[tuple[str, str]], text: str) -> list[tuple[int, 
 def unique_phrases(raw: Iterable[str]) -> list[tuple[str, str]]:
     """Phrases with distinct case-folded words (as the glossary check demands), with made-up ids."""
     seen: set[tuple[str, ...]] = set()
-    phrases = []
+    phrases: list[tuple[str, str]] = []
     for phrase in raw:
         key = tuple(w.casefold() for w in phrase.split())
         if key not in seen:
@@ -288,7 +288,7 @@ def as_tuples(matches: Iterable[Match]) -> list[tuple[int, int, str]]:
 
 def make_vocabulary(rng: random.Random, size: int) -> list[str]:
     """Short made-up words, some hyphenated and some with capitals."""
-    result = set()
+    result: set[str] = set()
     while len(result) < size:
         word = "".join(rng.choice(LETTERS) for _ in range(rng.randint(1, 3)))
         if rng.random() < 0.1:
@@ -328,13 +328,11 @@ def test_the_big_phrase_list_has_five_thousand_terms() -> None:
     assert any(is_case_sensitive(p) for p, _ in BIG_PHRASES)
 
 
-@settings(max_examples=60, deadline=None)
 @given(texts())
 def test_five_thousand_terms_match_like_the_naive_reference(text: str) -> None:
     assert as_tuples(BIG_MATCHER.find(text)) == reference(BIG_PHRASES, text)
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         st.lists(styled_word, min_size=1, max_size=3).map(" ".join),
@@ -346,7 +344,6 @@ def test_random_phrases_match_like_the_naive_reference(phrases: list[tuple[str, 
     assert as_tuples(PhraseMatcher(phrases).find(text)) == reference(phrases, text)
 
 
-@settings(max_examples=100, deadline=None)
 @given(texts(max_words=60))
 def test_every_match_is_whole_words_in_order(text: str) -> None:
     matches = list(BIG_MATCHER.find(text))

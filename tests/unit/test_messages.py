@@ -137,7 +137,9 @@ def like(expected: list[str], lines: list[str]) -> bool:
 
 def annotation(line: str) -> str:
     """The GitHub annotation an editor sees on the diff for a ``file:line: text`` problem."""
-    path, number, text = re.fullmatch(r"(.+?):(\d+): (.+)", line).groups()
+    match = re.fullmatch(r"(.+?):(\d+): (.+)", line)
+    assert match is not None, f"not a file:line: text problem: {line}"
+    path, number, text = match.groups()
     return f"::error file={path},line={number}::{text}"
 
 
