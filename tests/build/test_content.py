@@ -43,34 +43,6 @@ def test_no_page_states_an_unsupported_claim() -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "NSAIDs like ibuprofen ease the pain and slow the condition's progression.",
-        "These medicines help reduce the risk of bone collapse, says the bisphosphonate leaflet.",
-        "Blood thinners can also help reduce inflammation and pain.",
-        "A brace keeps the hip still, reducing pain and healing the bone.",
-        "Most people need six months of physical therapy before they fully recover.",
-        "Hyperbaric oxygen cures early AVN.",
-    ],
-)
-def test_claims_check_catches_the_wordings_seen_on_the_web(sentence: str) -> None:
-    assert len(claim_problems(sentence, "docs/x.md")) == 1
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Painkillers do not slow AVN down.",
-        "There is a lack of\nstrong evidence that alendronate prevents collapse.",
-        "## Does ibuprofen slow AVN down?",
-        "Blood thinners do not reduce inflammation.",
-    ],
-)
-def test_claims_check_lets_honest_sentences_through(sentence: str) -> None:
-    assert claim_problems(sentence, "docs/x.md") == []
-
-
 def test_every_page_has_at_most_one_h1_line() -> None:
     for path in page_files(DOCS):
         body = path.read_text().split("\n---\n", 1)[-1]

@@ -112,6 +112,9 @@ PASSED = [
     "Few trials found that bisphosphonates prevent collapse.",
     "Trials tested whether zoledronate prevents collapse.",
     "Your physical therapist helps you recover strength after surgery if you have it.",
+    "Painkillers do not slow AVN down.",
+    "There is a lack of\nstrong evidence that alendronate prevents collapse.",
+    "## Does ibuprofen slow AVN down?",
 ]
 
 
