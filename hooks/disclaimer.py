@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kb.comparison import COMPARISON_MARKER, comparison_rows, nav_order
+from kb.comparison import COMPARISON_MARKER, compared_pages, nav_order
 from kb.furniture import json_ld, page_view
 from kb.pages import PagesCheck, check_pages, shown_docs_dir
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,8 +42,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if COMPARISON_MARKER in markdown:
         result = _checked["site"]
         rows = [
-            {**vars(row), "url": get_relative_url(files.src_uris[row.src_uri].url, page.url)}
-            for row in comparison_rows(result.records, nav_order(config.nav))
+            {**vars(record), "url": get_relative_url(files.src_uris[record.src_uri].url, page.url)}
+            for record in compared_pages(result.records, nav_order(config.nav))
         ]
         levels = {key: level.label for key, level in result.site.evidence_scale.items()}
         return markdown.replace(

@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
-from .contract import Evidence, PageRecord, Treatment
+from .contract import PageRecord
 
 COMPARISON_MARKER = "<!-- kb:treatment-comparison -->"
-
-
-@dataclass(frozen=True)
-class ComparisonRow:
-    """One treatment as the table shows it: its page, what it is for and involves, evidence, risks."""
-
-    src_uri: str
-    title: str
-    treatment: Treatment
-    evidence: tuple[Evidence, ...]
 
 
 def nav_order(nav: object) -> list[str]:
@@ -31,12 +20,8 @@ def nav_order(nav: object) -> list[str]:
     return []
 
 
-def comparison_rows(records: Mapping[str, PageRecord], order: list[str]) -> list[ComparisonRow]:
+def compared_pages(records: Mapping[str, PageRecord], order: list[str]) -> list[PageRecord]:
     """Every page with a treatment block, in nav order (pages missing from the nav last, by path)."""
     position = {path: index for index, path in enumerate(order)}
-    rows = [
-        ComparisonRow(record.src_uri, record.title, record.treatment, record.evidence)
-        for record in records.values()
-        if record.treatment is not None
-    ]
-    return sorted(rows, key=lambda row: (position.get(row.src_uri, len(position)), row.src_uri))
+    pages = [record for record in records.values() if record.treatment is not None]
+    return sorted(pages, key=lambda record: (position.get(record.src_uri, len(position)), record.src_uri))

@@ -101,6 +101,13 @@ class _Checker:
             if key not in allowed:
                 self.report((*path, key), f"unknown field '{key}'", f"use only {', '.join(sorted(allowed))}")
 
+    def has_markup(self, text: str, path: tuple, what: str) -> bool:
+        """Report Markdown or HTML in a plain-text field: readers would see the bare marks."""
+        if not _MARKUP.search(text):
+            return False
+        self.report(path, f"{what} contains Markdown or HTML", "write plain words only")
+        return True
+
     def text(self, mapping: dict, key: str, path: tuple) -> str | None:
         value = mapping.get(key)
         if value is None:
@@ -336,8 +343,7 @@ def _short_answer(c: _Checker, item: dict, where: tuple) -> str | None:
             f"answer in at most {ANSWER_LENGTH} characters, e.g. 'Not shown' or 'Eases pain for some people'",
         )
         return None
-    if answer and _MARKUP.search(answer):
-        c.report((*where, "answer"), "the answer contains Markdown or HTML", "write plain words only")
+    if answer and c.has_markup(answer, (*where, "answer"), "the answer"):
         return None
     return answer
 
@@ -367,8 +373,7 @@ def _check_key_messages(c: _Checker, messages: Any, path: tuple) -> tuple[str, .
                 f"key message {index + 1} has {words} words",
                 f"say it in {KEY_MESSAGE_WORDS} words or fewer, or split it",
             )
-        if _MARKUP.search(text):
-            c.report((*path, index), f"key message {index + 1} contains Markdown or HTML", "write plain words only")
+        c.has_markup(text, (*path, index), f"key message {index + 1}")
         result.append(text)
     grade = reading_grade(" ".join(result))
     if result and grade > KEY_MESSAGES_GRADE:
@@ -404,9 +409,7 @@ def _check_treatment(c: _Checker, treatment: Any, path: tuple, src_uri: str) -> 
                 f"'{key}' has {len(text.split())} words",
                 f"say it in {TREATMENT_WORDS} words or fewer; the page itself gives the detail",
             )
-        elif text and _MARKUP.search(text):
-            c.report((*path, key), f"'{key}' contains Markdown or HTML", "write plain words only")
-        elif text:
+        elif text and not c.has_markup(text, (*path, key), f"'{key}'"):
             values[key] = text
     return Treatment(**values) if len(values) == len(TREATMENT_FIELDS) else None
 

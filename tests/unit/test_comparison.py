@@ -1,8 +1,8 @@
-"""The rows of the treatment comparison, and the nav order they follow."""
+"""The pages of the treatment comparison, and the nav order they follow."""
 
 from __future__ import annotations
 
-from kb.comparison import comparison_rows, nav_order
+from kb.comparison import compared_pages, nav_order
 from kb.contract import Evidence, PageRecord, Treatment
 
 REST = Treatment("To ease pain.", "Resting the hip.", "Stiff muscles.")
@@ -38,8 +38,8 @@ def test_rows_follow_the_nav_and_leave_out_pages_without_a_treatment_block() -> 
         "treatment/index.md": record("treatment/index.md", None),
         "treatment/pills.md": record("treatment/pills.md", PILLS, ANSWER),
     }
-    rows = comparison_rows(records, ["treatment/index.md", "treatment/pills.md", "treatment/rest.md"])
-    assert [(row.src_uri, row.treatment, row.evidence) for row in rows] == [
+    pages = compared_pages(records, ["treatment/index.md", "treatment/pills.md", "treatment/rest.md"])
+    assert [(page.src_uri, page.treatment, page.evidence) for page in pages] == [
         ("treatment/pills.md", PILLS, (ANSWER,)),
         ("treatment/rest.md", REST, ()),
     ]
@@ -51,4 +51,4 @@ def test_pages_missing_from_the_nav_come_last_by_path() -> None:
         "a.md": record("a.md", REST),
         "m.md": record("m.md", PILLS),
     }
-    assert [row.src_uri for row in comparison_rows(records, ["m.md"])] == ["m.md", "a.md", "z.md"]
+    assert [page.src_uri for page in compared_pages(records, ["m.md"])] == ["m.md", "a.md", "z.md"]
