@@ -119,7 +119,8 @@ _CLAUSE = re.compile(
 _BLOCK_START = re.compile(r"^\s*($|#|[-*+] |\d+\. |!!!|\?\?\?|\|)")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 # What a reader does not read as words: link targets, attribute lists, HTML comments and tags, code.
-_NOT_TEXT = re.compile(r"\]\([^)]*\)|\{[:#.][^}]*\}|\{ [^}]*\}|<!--.*?-->|<[^>]+>|`[^`]*`", re.DOTALL)
+# Not words a reader reads: link targets, attribute lists, comments, HTML, code and citations ([@mayo-avn]).
+_NOT_TEXT = re.compile(r"\]\([^)]*\)|\{[:#.][^}]*\}|\{ [^}]*\}|<!--.*?-->|<[^>]+>|`[^`]*`|\[@[^\]\n]*\]", re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .sitedata import SiteData
 from .strictyaml import Loaded
 
 PAGE_FIELDS = frozenset({"title", "description", "medical", "glossary", "hide", "search"})
-MEDICAL_FIELDS = frozenset({"disclaimer", "review", "sources", "key_messages", "evidence", "treatment"})
+MEDICAL_FIELDS = frozenset({"disclaimer", "review", "key_messages", "evidence", "treatment"})
 REVIEW_FIELDS = frozenset({"status", "last_reviewed", "next_review", "reviewer"})
 REVIEWER_FIELDS = frozenset({"name", "credentials"})
 EVIDENCE_FIELDS = frozenset({"question", "answer", "level"})
@@ -80,10 +80,11 @@ class PageRecord:
     medical: bool
     disclaimer: str | None = None
     review: Review | None = None
-    sources: tuple[str, ...] = ()
     key_messages: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     treatment: Treatment | None = None
+    # The bibliography keys the page's text cites ([@key]), each once, in the order first cited.
+    cited: tuple[str, ...] = ()
 
 
 class _Checker:
@@ -190,7 +191,7 @@ def check_page(
         c.report(
             ("medical",),
             f"'medical' is {shown_value(medical)}",
-            "write a medical: block with disclaimer, review and sources, or medical: false",
+            "write a medical: block with disclaimer and review, or medical: false",
         )
         return None, c.problems
     record = _check_medical(c, medical, src_uri, title or "", description or "")
@@ -200,7 +201,13 @@ def check_page(
 def _check_medical(c: _Checker, medical: dict, src_uri: str, title: str, description: str) -> PageRecord:
     """Check the medical block; the record it returns is only used when no problem was found."""
     path = ("medical",)
-    c.unknown(medical, MEDICAL_FIELDS, path)
+    if "sources" in medical:
+        c.report(
+            (*path, "sources"),
+            "front matter no longer lists sources: the page's source list is made from its citations",
+            "delete the sources: line and cite each source in the sentence it supports, like [@lai-2005]",
+        )
+    c.unknown({name: value for name, value in medical.items() if name != "sources"}, MEDICAL_FIELDS, path)
     disclaimer = medical.get("disclaimer")
     if disclaimer is None:
         c.report(path, "'disclaimer' is missing", f"add disclaimer: with one of {', '.join(c.site.disclaimers)}")
@@ -211,11 +218,10 @@ def _check_medical(c: _Checker, medical: dict, src_uri: str, title: str, descrip
             f"use one of {', '.join(c.site.disclaimers)}",
         )
     review = _check_review(c, medical.get("review"), (*path, "review"))
-    sources = _check_sources(c, medical.get("sources"), (*path, "sources"))
     key_messages = _check_key_messages(c, medical.get("key_messages"), (*path, "key_messages"))
     evidence = _check_evidence(c, medical.get("evidence", []), (*path, "evidence"))
     treatment = _check_treatment(c, medical.get("treatment"), (*path, "treatment"), src_uri)
-    return PageRecord(src_uri, title, description, True, disclaimer, review, sources, key_messages, evidence, treatment)
+    return PageRecord(src_uri, title, description, True, disclaimer, review, key_messages, evidence, treatment)
 
 
 def _check_review(c: _Checker, review: Any, path: tuple) -> Review | None:
@@ -277,32 +283,6 @@ def _check_review(c: _Checker, review: Any, path: tuple) -> Review | None:
     if status not in REVIEW_STATUSES or not last or not due:
         return None
     return Review(status, last, due, name, credentials)
-
-
-def _check_sources(c: _Checker, sources: Any, path: tuple) -> tuple[str, ...]:
-    """Check that sources is a non-empty list of known bibliography keys."""
-    if not sources:
-        c.report(
-            path,
-            "a medical page must list its sources",
-            "add sources: [key, ...] with keys from docs/_data/bibliography.yml",
-        )
-        return ()
-    if not isinstance(sources, list) or not all(isinstance(key, str) for key in sources):
-        c.report(path, "'sources' must be a list of bibliography keys", "write sources: [lai-2005, mont-2020]")
-        return ()
-    seen: set[str] = set()
-    for index, key in enumerate(sources):
-        if key in seen:
-            c.report((*path, index), f"source '{key}' is listed twice", "list each source once")
-        elif key not in c.site.sources and key not in c.site.source_lines:
-            c.report(
-                (*path, index),
-                f"unknown source key '{key}'",
-                "add it to docs/_data/bibliography.yml or fix the spelling",
-            )
-        seen.add(key)
-    return tuple(sources)
 
 
 def _check_evidence(c: _Checker, evidence: Any, path: tuple) -> tuple[Evidence, ...]:

@@ -22,6 +22,7 @@ class FrontMatter:
     yaml_text: str
     first_line: int
     body_first_line: int
+    body_text: str = ""
 
 
 class MissingFrontMatterError(Exception):
@@ -57,7 +58,7 @@ def split(text: str) -> FrontMatter:
         )
     for index, line in enumerate(lines[1:], start=1):
         if _CLOSE.match(line):
-            return FrontMatter("\n".join(lines[1:index]), 2, index + 2)
+            return FrontMatter("\n".join(lines[1:index]), 2, index + 2, "\n".join(lines[index + 1 :]))
     raise MissingFrontMatterError(
         1,
         "the front matter is never closed",

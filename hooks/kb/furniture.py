@@ -16,10 +16,19 @@ CONDITION = {
 }
 
 
-def page_view(record: PageRecord, site: SiteData, today: date) -> dict[str, Any]:
-    """The data the ``kb-*`` templates render for one page."""
+def source_views(keys: list[str], site: SiteData) -> list[dict[str, Any]]:
+    """The sources ``keys`` names, as ``kb/citation.html`` shows them: the AMA entry and the links."""
+    return [
+        {"key": key, "html": site.references[key], "DOI": source.DOI, "PMID": source.PMID, "URL": source.URL}
+        for key in keys
+        if (source := site.sources.get(key)) is not None
+    ]
+
+
+def page_view(record: PageRecord, site: SiteData, today: date, cited: list[str]) -> dict[str, Any]:
+    """The data the ``kb-*`` templates render for one page; ``cited`` is the keys in the order it cites them."""
     if not record.medical or record.review is None:
-        return {"medical": False}
+        return {"medical": False, "sources": source_views(cited, site)}
     review = record.review
     assert record.disclaimer is not None, "the contract check stops the build at a medical page with no disclaimer"
     disclaimer = site.disclaimers[record.disclaimer]
@@ -53,7 +62,7 @@ def page_view(record: PageRecord, site: SiteData, today: date) -> dict[str, Any]
             }
             for item in record.evidence
         ],
-        "sources": [{"key": key, **site.sources[key]} for key in record.sources if key in site.sources],
+        "sources": source_views(cited, site),
     }
 
 

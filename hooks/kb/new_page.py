@@ -144,9 +144,6 @@ def page_text(request: Request, today: date) -> str:
             f"    last_reviewed: {today.isoformat()}",
             f"    next_review: {_years_later(today, REVIEW_INTERVAL_YEARS).isoformat()}",
         ]
-        if request.sources == (PLACEHOLDER_SOURCE,):
-            lines.append("  # Placeholder: list the keys of the sources this page uses (docs/_data/bibliography.yml).")
-        lines.append(f"  sources: [{', '.join(request.sources)}]")
         lines += [
             "  # Shown first, under 'In short': two to four plain sentences (CONTRIBUTING.md).",
             "  key_messages:",
@@ -165,6 +162,9 @@ def page_text(request: Request, today: date) -> str:
         ]
         lines += [f"    {field}: {text}" for field, text in PLACEHOLDER_TREATMENT.items()]
     lines += ["---", "", f"# {request.title}", "", f"<!-- {SUMMARY} -->", ""]
+    if request.sources:
+        citations = "; ".join(f"@{key}" for key in request.sources)
+        lines += [f"Replace this sentence with the summary, and cite each source where you use it [{citations}].", ""]
     for heading, guidance in kind.sections:
         lines += [f"## {heading}", "", f"<!-- {guidance} -->", ""]
     return "\n".join(lines[:-1]) + "\n"
@@ -238,7 +238,7 @@ def next_steps(request: Request, page: str) -> list[str]:
     """What the editor does after the page is made."""
     steps = []
     if request.sources == (PLACEHOLDER_SOURCE,):
-        steps.append(f"Replace the placeholder source {PLACEHOLDER_SOURCE} with the keys of the sources you use.")
+        steps.append(f"Replace the placeholder citation [@{PLACEHOLDER_SOURCE}] with citations of the sources you use.")
     if request.default_description:
         steps.append("Check the description: write it in your own words if the default does not fit.")
     if request.disclaimer is not None:

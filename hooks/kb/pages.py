@@ -6,14 +6,17 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from . import frontmatter
+from .citations import citation_problems
+from .cited_numbers import uncited_result_problems
 from .contract import PageRecord, check_page
 from .figures import figure_problems
 from .medical_folders import folder_problems
+from .option_grid_data import OPTION_GRID, check_grid
 from .problems import Problem
 from .sitedata import BIBLIOGRAPHY, SiteData, load_site_data
 from .strictyaml import YamlError, load
@@ -91,9 +94,12 @@ def check_pages(
             other += check(raw, f"{shown_dir}/{src_uri}")
         if record:
             result.records[src_uri] = record
-    # Only front matter decides which sources are cited: the build runs no page_checks, and must agree.
-    result.problems += _uncited_sources(result, docs_dir, shown_dir) + other
+    cited_elsewhere, problems = _citations_outside_pages(docs_dir, shown_dir, result.site.source_lines)
+    result.problems += problems + _uncited_sources(result, cited_elsewhere, shown_dir) + other
     result.problems += figure_problems(docs_dir, shown_dir, page_files(docs_dir))
+    grid = docs_dir / DATA_DIR / OPTION_GRID
+    if grid.is_file():
+        result.problems += check_grid(grid, f"{shown_dir}/{DATA_DIR}/{OPTION_GRID}", result.site.source_lines).problems
     return result
 
 
@@ -117,7 +123,21 @@ def check_file(
         ]
     record, problems = check_page(src_uri, shown_as, loaded, site, today)
     refused = folder_problems(src_uri, shown_as, loaded, record, site.disclaimers)
-    return (None if refused else record), problems + refused
+    cited, citation_faults = citation_problems(found.body_text, found.body_first_line, shown_as, site.source_lines)
+    # A page whose only citation is misspelt gets that message alone, not a second one saying it cites nothing.
+    if record is not None and record.medical and not cited and not citation_faults:
+        citation_faults.append(
+            Problem(
+                shown_as,
+                found.body_first_line,
+                "a health page must cite its sources in its text",
+                "cite each source in the sentence it supports, like [@lai-2005] (CONTRIBUTING.md, Citing)",
+            )
+        )
+    citation_faults += uncited_result_problems(found.body_text, found.body_first_line, shown_as)
+    if record is not None:
+        record = replace(record, cited=tuple(dict.fromkeys(citation.key for citation in cited)))
+    return (None if refused else record), problems + refused + citation_faults
 
 
 def file_name_problems(docs_dir: Path, shown_dir: str) -> list[Problem]:
@@ -166,17 +186,38 @@ def _folder_defaults(docs_dir: Path, shown_dir: str) -> list[Problem]:
     ]
 
 
-def _uncited_sources(result: PagesCheck, docs_dir: Path, shown_dir: str) -> list[Problem]:
-    """One problem per bibliography entry that no page cites."""
+def _citations_outside_pages(docs_dir: Path, shown_dir: str, known: dict[str, int]) -> tuple[set[str], list[Problem]]:
+    """The keys cited in snippets and data files (the option grid), with a problem for each unknown one."""
+    cited: set[str] = set()
+    problems: list[Problem] = []
+    for path in sorted((docs_dir / "_snippets").glob("*.md")) + sorted((docs_dir / DATA_DIR).glob("*.yml")):
+        if path.name == BIBLIOGRAPHY:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".yml":  # A YAML comment may show the syntax; blanking it keeps the line numbers.
+            text = "\n".join("" if line.lstrip().startswith("#") else line for line in text.split("\n"))
+        found, faults = citation_problems(
+            text,
+            1,
+            f"{shown_dir}/{path.relative_to(docs_dir).as_posix()}",
+            known,
+        )
+        cited |= {citation.key for citation in found}
+        problems += faults
+    return cited, problems
+
+
+def _uncited_sources(result: PagesCheck, cited_elsewhere: set[str], shown_dir: str) -> list[Problem]:
+    """One problem per bibliography entry that no page, snippet or data file cites."""
     if any(not p.path.endswith(".yml") for p in result.problems):
         return []  # A page that failed its check may be the one that cites the entry.
-    cited = {key for record in result.records.values() for key in record.sources}
+    cited = cited_elsewhere | {key for record in result.records.values() for key in record.cited}
     return [
         Problem(
             f"{shown_dir}/{DATA_DIR}/{BIBLIOGRAPHY}",
             line,
             f"source '{key}' is cited by no page",
-            "add it to the sources of the page it supports, or remove it",
+            "cite it in the sentence it supports, like [@key], or remove it",
         )
         for key, line in result.site.source_lines.items()
         if key not in cited

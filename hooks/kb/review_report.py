@@ -7,9 +7,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .bibliography import checked_on
 from .furniture import review_state
 from .pages import PagesCheck, check_pages
-from .sitedata import SiteData, checked_on
+from .sitedata import SiteData
 
 ORDER = {"overdue": 0, "due-soon": 1, "current": 2}
 SOURCE_CHECK_DAYS = 365
@@ -31,9 +32,9 @@ def report_lines(result: PagesCheck, today: date) -> list[str]:
 def stale_source_lines(site: SiteData, today: date) -> list[str]:
     """One line per bibliography entry last checked more than a year before ``today``, oldest first."""
     stale = sorted(
-        (on, key, str(entry["checked"]["on"]))
+        (on, key, entry.checked.on)
         for key, entry in site.sources.items()
-        if (on := checked_on(entry["checked"].get("on"))) is not None and (today - on).days > SOURCE_CHECK_DAYS
+        if (on := checked_on(entry.checked.on)) is not None and (today - on).days > SOURCE_CHECK_DAYS
     )
     if not stale:
         return []

@@ -121,11 +121,12 @@ def page_text(
                 "last_reviewed": today.isoformat(),
                 "next_review": (today + timedelta(days=365)).isoformat(),
             },
-            "sources": sources,
             "key_messages": [f"This is page {index}.", "It exists to time the build."],
         },
     }
+    citations = "; ".join(f"@{key}" for key in sources)
     lines = ["---", yaml.safe_dump(front, sort_keys=False).strip(), "---", "", f"# Page {index}", ""]
+    lines += [f"This page cites its sources [{citations}].", ""]
     for section in range(8):
         lines += [f"## Section {section} of page {index}", ""]
         for _ in range(3):
@@ -154,7 +155,7 @@ def write_site(target: Path, pages: int, terms: int, seed: int = 1) -> Path:
     (docs / "index.md").write_text(HOME, encoding="utf-8")
     names = term_names(terms, rng)
     (data / "glossary.yml").write_text(glossary_yaml(names), encoding="utf-8")
-    keys = list(yaml.safe_load((data / "bibliography.yml").read_text(encoding="utf-8")))
+    keys = [entry["id"] for entry in yaml.safe_load((data / "bibliography.yml").read_text(encoding="utf-8"))]
     mentions = [name for name, _ in names]
     (docs / "pages").mkdir()
     for index in range(pages):

@@ -27,7 +27,7 @@ hooks:
   - {root}/hooks/gate.py
   - {root}/hooks/disclaimer.py
   - {root}/hooks/glossary.py
-markdown_extensions: [admonition, attr_list, md_in_html, toc, pymdownx.details, pymdownx.superfences]
+markdown_extensions: [admonition, attr_list, md_in_html, toc, pymdownx.details, pymdownx.superfences, kb.citation_markdown]
 """
 
 MEDICAL = """\
@@ -40,7 +40,6 @@ medical:
     status: pending-clinical-review
     last_reviewed: 2026-01-10
     next_review: 2027-01-10
-  sources: [{sources}]
   key_messages:
     - This fixture page is about the ball of the hip.
     - It shows what a reader sees first.
@@ -49,6 +48,8 @@ medical:
 # {title}
 
 {body}
+
+This page rests on one source [@{sources}].
 """
 
 # Every page in treatment/ about one treatment carries its row of the comparison table.
@@ -71,21 +72,26 @@ PAGES = {
     "references.md": "---\ntitle: References\ndescription: Every source the fixture pages rest on, in one list.\nmedical: false\n---\n\n# References\n\n<!-- kb:references -->\n",
 }
 
+# The bibliography uses the field names of CSL, as a reference manager exports them.
 BIBLIOGRAPHY = """\
-mont-2020:
-  kind: review
-  authors: [Mont MA, Salem HS]
-  year: 2020
+- id: mont-2020
+  type: article-journal
+  author:
+    - {family: Mont, given: Michael A}
+    - {family: Salem, given: Hytham S}
+  issued: {date-parts: [[2020]]}
   title: Nontraumatic osteonecrosis of the femoral head
-  container: J Bone Joint Surg Am
-  url: https://example.org/mont
+  container-title: J Bone Joint Surg Am
+  URL: https://example.org/mont
   checked: {against: publisher, on: 2026-01-10}
-lai-2005:
-  kind: article
-  year: 2005
+- id: lai-2005
+  type: article-journal
+  author:
+    - {family: Lai, given: Kuo-An}
+  issued: {date-parts: [[2005]]}
   title: Alendronate and early collapse
-  container: J Bone Joint Surg Am
-  doi: 10.2106/JBJS.D.02959
+  container-title: J Bone Joint Surg Am
+  DOI: 10.2106/JBJS.D.02959
   checked: {against: publisher, on: 2026-01-10}
 """
 

@@ -14,7 +14,7 @@ from tests.soup import attr, by_id, one
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10" class="kb-fig"><path class="kb-fig-near" d="M0 0 L20 10"/></svg>\n'
 DATA = "hip.svg:\n  licence: CC-BY-SA-4.0\n  source: drawn for this site\n"
 FIGURE = "::: figure hip.svg\n    caption: The hip from the front.\n    alt: A ball sitting in a socket."
-ICONS = "::: icons\n    - About 8 in 10 hips got worse."
+ICONS = "::: icons\n    - About 8 in 10 hips got worse [@lai-2005]."
 BODY_LINE = MEDICAL.split("\n").index("{body}") + 1  # The line of the page where the body starts.
 
 
@@ -43,7 +43,10 @@ def test_good_figure_and_icon_array_build_clean_and_inline(tmp_path: Path) -> No
     assert by_id(page, attr(svg, "aria-labelledby")).get_text() == "The hip from the front."
     assert by_id(page, attr(svg, "aria-describedby")).get_text() == "A ball sitting in a socket."
     icons = one(page, ".kb-icons svg[role=img]")
-    assert by_id(page, attr(icons, "aria-labelledby")).get_text() == "About 8 in 10 hips got worse."
+    caption = by_id(page, attr(icons, "aria-labelledby"))
+    assert attr(one(caption, "sup.kb-cite a"), "href") == "#source-1"  # The picture's numbers keep their source.
+    one(caption, "sup.kb-cite").decompose()
+    assert caption.get_text() == "About 8 in 10 hips got worse."
 
 
 @pytest.mark.parametrize(

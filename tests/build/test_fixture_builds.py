@@ -138,7 +138,7 @@ BAD = {
     ),
     "glossary marker inside a code block": (
         {"glossary.md": MEDICAL.format(title="Glossary", sources="mont-2020", body="```\n<!-- kb:glossary -->\n```")},
-        "docs/glossary.md:19: <!-- kb:glossary --> is inside other markup (code, a list, a quote or indented),"
+        "docs/glossary.md:18: <!-- kb:glossary --> is inside other markup (code, a list, a quote or indented),"
         " so no term has an entry; put it on a line of its own",
     ),
     "glossary heading with a term's id": (
@@ -255,22 +255,17 @@ def test_the_priorities_the_warning_names_keep_both_the_change_and_the_term_link
     assert page.select_one("a.kb-term") is not None and page.select_one("#kb-def-avn") is not None
 
 
-def test_unknown_source_key_names_the_line(tmp_path: Path) -> None:
-    config = write_site(tmp_path)
-    rest = tmp_path / "docs/treatment/rest.md"
-    rest.write_text(rest.read_text().replace("sources: [lai-2005]", "sources: [lai-2006]"))
-    result = build_site(config, tmp_path / "site")
-    assert result.aborted
-    assert any("docs/treatment/rest.md:10: unknown source key 'lai-2006'" in w for w in result.warnings)
-
-
-def test_uncited_bibliography_entry_is_reported(tmp_path: Path) -> None:
-    config = write_site(tmp_path)
-    rest = tmp_path / "docs/treatment/rest.md"
-    rest.write_text(rest.read_text().replace("sources: [lai-2005]", "sources: [mont-2020]"))
-    result = build_site(config, tmp_path / "site")
-    assert result.aborted
-    assert any("docs/_data/bibliography.yml:9: source 'lai-2005' is cited by no page" in w for w in result.warnings)
+def test_a_citation_is_a_numbered_link_to_the_page_source_list(tmp_path: Path) -> None:
+    result = _build(tmp_path)
+    page = BeautifulSoup((result.site_dir / "treatment/rest/index.html").read_text(), "html.parser")
+    link = one(page, "article sup.kb-cite a")
+    assert (link.get_text(), attr(link, "href"), attr(link, "aria-label")) == ("1", "#source-1", "Source 1")
+    entry = one(page, "#about-this-page .kb-sources li#source-1")
+    assert attr(entry, "data-kb-source") == "lai-2005"
+    assert "Alendronate and early collapse" in entry.get_text()
+    assert attr(one(entry, "a.kb-cite-address"), "href") == "https://doi.org/10.2106/JBJS.D.02959"
+    references = BeautifulSoup((result.site_dir / "references/index.html").read_text(), "html.parser")
+    assert [attr(li, "id") for li in references.select("ol.kb-references > li")] == ["lai-2005", "mont-2020"]
 
 
 def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:

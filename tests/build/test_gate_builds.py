@@ -171,7 +171,7 @@ def test_a_page_not_in_utf8_is_named_by_its_own_path_with_no_traceback(tmp_path:
         tmp_path,
         {"treatment/rest.md": page},
         [
-            f"docs/treatment/rest.md:{BODY_END}: the file is not saved as UTF-8: this line has the first character"
+            f"docs/treatment/rest.md:{REST[: REST.index('Rest may ease')].count(chr(10)) + 1}: the file is not saved as UTF-8: this line has the first character"
             " that cannot be read; save the file as UTF-8 in your editor (often under Save as, Encoding)"
         ],
     )
@@ -285,17 +285,72 @@ def test_in_github_actions_every_build_problem_is_an_annotation_on_its_line(
 
 
 def test_a_claim_does_not_hide_an_uncited_source_from_either_gate(tmp_path: Path) -> None:
-    extra = BIBLIOGRAPHY.replace("lai-2005:", "lai-2006:").split("lai-2006:", 1)[1]
+    extra = "- id: lai-2006" + BIBLIOGRAPHY.split("- id: lai-2005", 1)[1]
     _one_verdict(
         tmp_path,
-        {"_data/bibliography.yml": BIBLIOGRAPHY + "lai-2006:" + extra, **_page("Statins cure AVN.")},
+        {"_data/bibliography.yml": BIBLIOGRAPHY + extra, **_page("Statins cure AVN.")},
         [
-            "docs/_data/bibliography.yml:16: source 'lai-2006' is cited by no page; add it to the sources of the page"
-            " it supports, or remove it",
+            f"docs/_data/bibliography.yml:{BIBLIOGRAPHY.count(chr(10)) + 1}: source 'lai-2006' is cited by no page;"
+            " cite it in the sentence it supports, like [@key], or remove it",
             f"docs/treatment/rest.md:{BODY_END + 2}: unsupported claim: 'Statins cure AVN.'; statins are studied to"
             " lower the risk in people taking steroids; they do not treat AVN; say so, or cut the sentence",
         ],
     )
+
+
+def _line_of(text: str, needle: str) -> int:
+    """The line of ``text`` where ``needle`` first appears."""
+    return text[: text.index(needle)].count("\n") + 1
+
+
+CITED_LINE = _line_of(REST, "[@lai-2005]")
+TEXT_START = _line_of(REST, "---\n\n#") + 1  # The first line after the front matter.
+CITATION = {
+    "unknown key": (
+        {"treatment/rest.md": REST.replace("[@lai-2005]", "[@lai-2006]")},
+        f"docs/treatment/rest.md:{CITED_LINE}: [@lai-2006] cites 'lai-2006', which is not in"
+        " docs/_data/bibliography.yml; check the spelling against the ids there, or add the entry"
+        " (CONTRIBUTING.md: Add a source)",
+    ),
+    "malformed citation": (
+        {"treatment/rest.md": REST.replace("[@lai-2005]", "[@lai-2005, p. 4]")},
+        f"docs/treatment/rest.md:{CITED_LINE}: the citation [@lai-2005, p. 4] is not written as the site cites;"
+        " write [@id] with the id of an entry in docs/_data/bibliography.yml, or [@id-one; @id-two] for two",
+    ),
+    "a count about people with no source": (
+        _page("About 3 in 10 people had pain."),
+        f"docs/treatment/rest.md:{BODY_END + 2}: 'About 3 in 10 people had pain.' states a result, a risk or a"
+        " count with no source; cite the source in that sentence or its paragraph, like [@lai-2005], or remove"
+        " the figure",
+    ),
+    "a health page that cites nothing": (
+        {"treatment/rest.md": REST.replace(" [@lai-2005].", ".")},
+        f"docs/treatment/rest.md:{TEXT_START}: a health page must cite its sources in its"
+        " text; cite each source in the sentence it supports, like [@lai-2005] (CONTRIBUTING.md, Citing)",
+    ),
+    "sources still in the front matter": (
+        {"treatment/rest.md": REST.replace("  key_messages:", "  sources: [lai-2005]\n  key_messages:")},
+        f"docs/treatment/rest.md:{_line_of(REST, '  key_messages:')}: front matter no longer lists sources: the"
+        " page's source list is made from its citations; delete the sources: line and cite each source in the"
+        " sentence it supports, like [@lai-2005]",
+    ),
+    "a DOI written as an address": (
+        {"_data/bibliography.yml": BIBLIOGRAPHY.replace("DOI: 10.2106", "DOI: https://doi.org/10.2106")},
+        f"docs/_data/bibliography.yml:{_line_of(BIBLIOGRAPHY, 'DOI:')}: source 'lai-2005': DOI"
+        " 'https://doi.org/10.2106/JBJS.D.02959' is not written as it should be; write it like"
+        " 10.2106/JBJS.D.02959, without https://doi.org/",
+    ),
+    "a bibliography entry no page cites": (
+        {"treatment/rest.md": REST.replace("[@lai-2005]", "[@mont-2020]")},
+        f"docs/_data/bibliography.yml:{_line_of(BIBLIOGRAPHY, '- id: lai-2005')}: source 'lai-2005' is cited by no"
+        " page; cite it in the sentence it supports, like [@key], or remove it",
+    ),
+}
+
+
+@pytest.mark.parametrize(("edit", "message"), CITATION.values(), ids=CITATION.keys())
+def test_each_citation_fault_fails_both_gates_at_its_line(tmp_path: Path, edit: dict, message: str) -> None:
+    _one_verdict(tmp_path, edit, [message])
 
 
 def test_a_link_to_a_missing_heading_on_another_page_fails_both_with_its_line(tmp_path: Path) -> None:

@@ -106,7 +106,8 @@ def replace_once(path: Path, old: str, new: str) -> None:
 def test_glossary_and_bibliography_edits_show_without_a_restart(server: Server) -> None:
     data = server.project / "docs" / "_data"
     term = yaml.safe_load((data / "glossary.yml").read_text(encoding="utf-8"))[0]
-    key, source = next(iter(yaml.safe_load((data / "bibliography.yml").read_text(encoding="utf-8")).items()))
+    source = yaml.safe_load((data / "bibliography.yml").read_text(encoding="utf-8"))[0]
+    key = source["id"]
     server.wait_for("glossary/", term["definition"])
     server.wait_for("references/", source["title"])
 

@@ -60,7 +60,9 @@ def test_the_full_furniture_is_at_the_end_under_about_this_page(site_dir: Path, 
     assert one(about, "h2").get_text(strip=True) == "About this page"
     assert len(about.select(".kb-disclaimer")) == 1
     assert len(about.select(".kb-review time")) >= 2
-    assert len(about.select(".kb-sources li")) == len(RECORDS[src_uri].sources)
+    # One entry per source the text cites, in the order the text first cites them.
+    cited = list(dict.fromkeys(attr(link, "data-kb-source") for link in article.select(".kb-cite a")))
+    assert cited and [attr(item, "data-kb-source") for item in about.select(".kb-sources li")] == cited
     # Only the editors' link follows it: the page's own text all comes before.
     assert [tag.get("class") for tag in about.find_next_siblings()] == [["kb-suggest"]]
     assert article.select(".kb-furniture") == []

@@ -83,5 +83,5 @@ def test_a_treatment_row_longer_than_the_limit_fails_the_build_at_its_line(tmp_p
     rest = PAGES["treatment/rest.md"].replace("To ease pain from AVN.", long_aim)
     result = build(tmp_path, {"treatment/rest.md": rest})
     assert only_warning(result) == (
-        "docs/treatment/rest.md:15: 'aim' has 25 words; say it in 20 words or fewer; the page itself gives the detail"
+        "docs/treatment/rest.md:14: 'aim' has 25 words; say it in 20 words or fewer; the page itself gives the detail"
     )

@@ -10,11 +10,14 @@ DATA = {
     "disclaimers.yml": "general:\n  label: Information, not medical advice\n  text: This page explains AVN in general.\n",
     "evidence-scale.yml": "low:\n  label: Low\n  meaning: Small trials or results that disagree.\n",
     "bibliography.yml": """\
-lai-2005:
-  kind: article
+- id: lai-2005
+  type: article-journal
+  author:
+    - {family: Lai, given: KA}
+  issued: {date-parts: [[2005]]}
   title: A trial of alendronate in osteonecrosis
-  container: J Bone Joint Surg Am
-  doi: 10.2106/JBJS.D.02959
+  container-title: J Bone Joint Surg Am
+  DOI: 10.2106/JBJS.D.02959
   checked: {against: publisher, on: 2026-11-21}
 """,
     "glossary.yml": "- term: femoral head\n  definition: The ball at the top of the thigh bone that fits into the hip socket.\n",
@@ -31,13 +34,14 @@ medical:
     status: pending-clinical-review
     last_reviewed: 2026-11-21
     next_review: 2027-11-21
-  sources: [lai-2005]
   key_messages:
     - A cane or crutches take weight off your sore hip.
     - They can ease pain when you walk.
 ---
 
 # Walking aids
+
+A cane can take some weight off a sore hip [@lai-2005].
 """
 
 GLOSSARY_PAGE = """\

@@ -12,11 +12,12 @@ from kb.pages import check_pages
 from tests.unit.samples import DATA, GLOSSARY_PAGE, TODAY
 
 MAYO = """\
-mayo-avn:
-  kind: web
+
+- id: mayo-avn
+  type: webpage
+  container-title: Mayo Clinic
   title: Avascular necrosis
-  container: Mayo Clinic
-  url: https://www.mayoclinic.org/diseases-conditions/avascular-necrosis
+  URL: https://www.mayoclinic.org/diseases-conditions/avascular-necrosis
   checked: {against: web-page, on: 2026-11}
 """
 
@@ -30,7 +31,6 @@ medical:
     status: pending-clinical-review
     last_reviewed: 2026-11-21
     next_review: 2027-11-21
-  sources: [lai-2005]
   key_messages:
     - AVN means part of a bone has died.
     - Your care team can tell you what it means for you.
@@ -38,8 +38,9 @@ medical:
 
 # Avascular necrosis of the hip
 
-AVN can affect the [femoral head](glossary:femoral-head).
+AVN can affect the [femoral head](glossary:femoral-head) [@lai-2005].
 """
+CITING_LINE = 17
 ABOUT = """\
 ---
 title: About this site
@@ -49,7 +50,10 @@ medical: false
 
 # About this site
 """
-SOURCES_FIX = "add it to docs/_data/bibliography.yml or fix the spelling"
+UNKNOWN_KEY = (
+    "[@lai-2050] cites 'lai-2050', which is not in docs/_data/bibliography.yml; "
+    "check the spelling against the ids there, or add the entry (CONTRIBUTING.md: Add a source)"
+)
 GLOSSARY_FIX = "use the id of a term in docs/_data/glossary.yml (its slug, e.g. femoral-head)"
 
 
@@ -76,7 +80,7 @@ def test_clean_tree_has_no_problems_and_a_record_per_page(tmp_path: Path) -> Non
     result = check_pages(write_tree(tmp_path), today=TODAY)
     assert result.problems == []
     assert sorted(result.records) == ["about.md", "glossary.md", "index.md"]
-    assert result.records["index.md"].sources == ("lai-2005",)
+    assert result.records["index.md"].cited == ("lai-2005",)
 
 
 def test_pages_with_a_byte_order_mark_and_crlf_pass(tmp_path: Path) -> None:
@@ -116,18 +120,18 @@ def test_pages_under_data_and_snippets_are_not_checked(tmp_path: Path) -> None:
 def test_bibliography_entry_no_page_cites(tmp_path: Path) -> None:
     docs = write_tree(tmp_path, **{"bibliography.yml": DATA["bibliography.yml"] + MAYO})
     assert problems(docs) == [
-        "docs/_data/bibliography.yml:7: source 'mayo-avn' is cited by no page; "
-        "add it to the sources of the page it supports, or remove it"
+        "docs/_data/bibliography.yml:11: source 'mayo-avn' is cited by no page; "
+        "cite it in the sentence it supports, like [@key], or remove it"
     ]
 
 
 def test_uncited_entries_wait_until_every_page_passes(tmp_path: Path) -> None:
     docs = write_tree(
         tmp_path,
-        {"index.md": INDEX.replace("[lai-2005]", "[lai-2050]"), "about.md": ABOUT},
+        {"index.md": INDEX.replace("[@lai-2005]", "[@lai-2050]"), "about.md": ABOUT},
         **{"bibliography.yml": DATA["bibliography.yml"] + MAYO},
     )
-    assert problems(docs) == [f"docs/index.md:10: unknown source key 'lai-2050'; {SOURCES_FIX}"]
+    assert problems(docs) == [f"docs/index.md:{CITING_LINE}: {UNKNOWN_KEY}"]
 
 
 def test_every_problem_of_several_pages_is_reported(tmp_path: Path) -> None:
@@ -135,7 +139,7 @@ def test_every_problem_of_several_pages_is_reported(tmp_path: Path) -> None:
         tmp_path,
         {
             "about.md": ABOUT.replace("medical: false\n", "medical: false\nglossary: maybe\n"),
-            "index.md": INDEX.replace("[lai-2005]", "[lai-2005, lai-2005, lai-2050]").replace(
+            "index.md": INDEX.replace("[@lai-2005]", "[@lai-2005; @lai-2050] [@Lai 2005]").replace(
                 "last_reviewed: 2026-11-21", "last_reviewed: 2026-13-40"
             ),
             "living/diet.md": "Note: this page is about diet.\n",
@@ -146,8 +150,9 @@ def test_every_problem_of_several_pages_is_reported(tmp_path: Path) -> None:
         "docs/about.md:5: 'glossary' must be true or false; "
         "write glossary: false to turn off glossary links on this page",
         "docs/index.md:8: 'last_reviewed' is 2026-13-40, which is not a real date; check the month (01-12) and the day",
-        "docs/index.md:10: source 'lai-2005' is listed twice; list each source once",
-        f"docs/index.md:10: unknown source key 'lai-2050'; {SOURCES_FIX}",
+        f"docs/index.md:{CITING_LINE}: the citation [@Lai 2005] is not written as the site cites; "
+        "write [@id] with the id of an entry in docs/_data/bibliography.yml, or [@id-one; @id-two] for two",
+        f"docs/index.md:{CITING_LINE}: {UNKNOWN_KEY}",
         "docs/living/diet.md:1: the first line 'Note: this page is about diet.' has no --- fences, so MkDocs "
         "would silently hide it as metadata; put the front matter between two lines of three dashes (---), "
         "as in CONTRIBUTING.md",
@@ -191,7 +196,7 @@ def bad_tree(root: Path) -> None:
     write_tree(
         root,
         {
-            "index.md": INDEX.replace("[lai-2005]", "[lai-2050]"),
+            "index.md": INDEX.replace("[@lai-2005]", "[@lai-2050]"),
             "about.md": ABOUT + "\nSee the [femur](glossary:femur).\n",
             "glossary.md": GLOSSARY_PAGE,
         },
@@ -200,7 +205,7 @@ def bad_tree(root: Path) -> None:
 
 BAD_LINES = [
     f"docs/about.md:9: the glossary link names an unknown term 'femur'; {GLOSSARY_FIX}",
-    f"docs/index.md:10: unknown source key 'lai-2050'; {SOURCES_FIX}",
+    f"docs/index.md:{CITING_LINE}: {UNKNOWN_KEY}",
 ]
 
 
@@ -257,7 +262,7 @@ def test_cli_in_github_actions_adds_annotations(
         BAD_LINES[0],
         f"::error file=docs/about.md,line=9::the glossary link names an unknown term 'femur'; {GLOSSARY_FIX}",
         BAD_LINES[1],
-        f"::error file=docs/index.md,line=10::unknown source key 'lai-2050'; {SOURCES_FIX}",
+        f"::error file=docs/index.md,line={CITING_LINE}::{UNKNOWN_KEY}",
     ]
 
 

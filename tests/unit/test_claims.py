@@ -148,6 +148,12 @@ def test_link_targets_and_comments_are_not_read_as_words() -> None:
     assert claim_problems("See [the page](../treatment/rest-heals-avn.md). <!-- statins cure AVN -->", "x") == []
 
 
+def test_a_citation_id_is_not_read_as_words() -> None:
+    # "avn" in the id mayo-avn would otherwise make "statins slow down" read as "statins slow down AVN".
+    assert len(claim_problems("Statins slow down avn.", "x")) == 1
+    assert claim_problems("Statins slow down [@mayo-avn].", "x") == []
+
+
 def test_a_glossary_alias_names_the_treatment_too() -> None:
     claims = build_claims([("bisphosphonate", "bone keeper")])
     claim = sentence_claim("The bone keeper prevents collapse.", claims)

@@ -31,11 +31,24 @@ none:
   meaning: We found no study in people that tested this.
 """
 BIBLIOGRAPHY = """\
-lai-2005:
-  kind: article
+- id: lai-2005
+  type: article-journal
+  author:
+    - {family: Lai, given: KA}
+  issued: {date-parts: [[2005]]}
   title: A trial of alendronate in osteonecrosis
-  container: J Bone Joint Surg Am
-  doi: 10.2106/JBJS.D.02959
+  container-title: J Bone Joint Surg Am
+  DOI: 10.2106/JBJS.D.02959
+  checked: {against: publisher, on: 2026-11-21}
+
+- id: mont-2020
+  type: article-journal
+  author:
+    - {family: Mont, given: MA}
+  issued: {date-parts: [[2020]]}
+  title: Nontraumatic osteonecrosis of the femoral head
+  container-title: J Bone Joint Surg Am
+  DOI: 10.2106/JBJS.19.01271
   checked: {against: publisher, on: 2026-11-21}
 """
 
@@ -50,7 +63,6 @@ medical:
     status: pending-clinical-review
     last_reviewed: 2026-11-21
     next_review: 2027-11-21
-  sources: [lai-2005]
   evidence:
     - question: Do walking aids ease pain?
       level: low
@@ -61,7 +73,11 @@ medical:
 ---
 
 # Walking aids
+
+A cane can take some weight off a sore hip [@lai-2005].
 """
+# The line of the first line after the front matter, and of the sentence that cites.
+BODY_LINE, CITING_LINE = 18, 21
 ABOUT_PAGE = """\
 ---
 title: About this site
@@ -118,9 +134,9 @@ def test_valid_medical_page_passes_with_its_record(site: SiteData) -> None:
             medical=True,
             disclaimer="general",
             review=Review("pending-clinical-review", date(2026, 11, 21), date(2027, 11, 21)),
-            sources=("lai-2005",),
             key_messages=("A cane or crutches take weight off your sore hip.", "They can ease pain when you walk."),
             evidence=(Evidence("Do walking aids ease pain?", "Eases pain for some people", "low"),),
+            cited=("lai-2005",),
         ),
         [],
     )
@@ -183,7 +199,7 @@ def test_medical_of_the_wrong_type(site: SiteData, value: str, shown: str) -> No
     record, found = check(site, edit(ABOUT_PAGE, "medical: false", f"medical: {value}"))
     assert record is None
     assert found == [
-        f"docs/x.md:4: 'medical' is {shown}; write a medical: block with disclaimer, review and sources, or medical: false"
+        f"docs/x.md:4: 'medical' is {shown}; write a medical: block with disclaimer and review, or medical: false"
     ]
 
 
@@ -370,60 +386,69 @@ def test_unknown_review_status(site: SiteData) -> None:
 # --- Sources and evidence ---------------------------------------------------------------------
 
 
-def test_unknown_source_key(site: SiteData) -> None:
-    assert messages(site, edit(MEDICAL_PAGE, "[lai-2005]", "[lai-2005, lai-2050]")) == [
-        "docs/x.md:10: unknown source key 'lai-2050'; add it to docs/_data/bibliography.yml or fix the spelling"
+def test_the_record_keeps_each_cited_key_once_in_the_order_first_cited(site: SiteData) -> None:
+    page = edit(MEDICAL_PAGE, "[@lai-2005].", "[@mont-2020; @lai-2005].\n\nCrutches help too [@mont-2020].")
+    assert record_of(site, page).cited == ("mont-2020", "lai-2005")
+
+
+def test_unknown_citation_key_is_reported_at_its_line(site: SiteData) -> None:
+    assert messages(site, edit(MEDICAL_PAGE, "[@lai-2005]", "[@lai-2005; @lai-2050]")) == [
+        f"docs/x.md:{CITING_LINE}: [@lai-2050] cites 'lai-2050', which is not in docs/_data/bibliography.yml; "
+        "check the spelling against the ids there, or add the entry (CONTRIBUTING.md: Add a source)"
     ]
 
 
-def test_unknown_source_key_in_a_block_list_has_its_own_line(site: SiteData) -> None:
-    page = edit(MEDICAL_PAGE, "  sources: [lai-2005]\n", "  sources:\n    - lai-2005\n    - lai-2050\n")
+def test_unknown_citation_key_on_a_later_line_has_its_own_line(site: SiteData) -> None:
+    page = edit(MEDICAL_PAGE, "[@lai-2005].\n", "[@lai-2005].\n\nA walker steadies you [@lia-2005].\n")
     assert messages(site, page) == [
-        "docs/x.md:12: unknown source key 'lai-2050'; add it to docs/_data/bibliography.yml or fix the spelling"
+        f"docs/x.md:{CITING_LINE + 2}: [@lia-2005] cites 'lia-2005', which is not in docs/_data/bibliography.yml; "
+        "check the spelling against the ids there, or add the entry (CONTRIBUTING.md: Add a source)"
+    ]
+
+
+@pytest.mark.parametrize("citation", ["[@Lai 2005]", "[@lai-2005, @mont-2020]", "[@]"])
+def test_malformed_citation_is_reported_at_its_line(site: SiteData, citation: str) -> None:
+    page = edit(MEDICAL_PAGE, "[@lai-2005].\n", f"[@lai-2005].\n\nA walker steadies you {citation}.\n")
+    assert messages(site, page) == [
+        f"docs/x.md:{CITING_LINE + 2}: the citation {citation} is not written as the site cites; "
+        "write [@id] with the id of an entry in docs/_data/bibliography.yml, or [@id-one; @id-two] for two"
     ]
 
 
 @pytest.mark.parametrize(
-    ("sources", "line"),
-    [
-        ("", 4),
-        ("  sources: []\n", 10),
-        pytest.param(
-            "  sources:\n",
-            10,
-        ),
-    ],
+    "sentence",
+    ["A cane can take some weight off a sore hip.", "Cite a source like `[@lai-2005]` in a sentence."],
 )
-def test_medical_page_without_sources(site: SiteData, sources: str, line: int) -> None:
-    record, found = check(site, edit(MEDICAL_PAGE, "  sources: [lai-2005]\n", sources))
+def test_health_page_without_a_citation_in_its_text(site: SiteData, sentence: str) -> None:
+    assert messages(site, edit(MEDICAL_PAGE, "A cane can take some weight off a sore hip [@lai-2005].", sentence)) == [
+        f"docs/x.md:{BODY_LINE}: a health page must cite its sources in its text; "
+        "cite each source in the sentence it supports, like [@lai-2005] (CONTRIBUTING.md, Citing)"
+    ]
+
+
+def test_a_page_about_the_site_needs_no_citation(site: SiteData) -> None:
+    assert messages(site, ABOUT_PAGE) == []
+
+
+@pytest.mark.parametrize("sources", ["  sources: [lai-2005]\n", "  sources: []\n", "  sources:\n    - lai-2005\n"])
+def test_front_matter_sources_are_refused_at_their_line(site: SiteData, sources: str) -> None:
+    record, found = check(site, edit(MEDICAL_PAGE, "  evidence:\n", sources + "  evidence:\n"))
     assert record is None
     assert found == [
-        f"docs/x.md:{line}: a medical page must list its sources; "
-        "add sources: [key, ...] with keys from docs/_data/bibliography.yml"
-    ]
-
-
-def test_source_listed_twice(site: SiteData) -> None:
-    assert messages(site, edit(MEDICAL_PAGE, "[lai-2005]", "[lai-2005, lai-2005]")) == [
-        "docs/x.md:10: source 'lai-2005' is listed twice; list each source once"
-    ]
-
-
-def test_sources_as_a_single_key(site: SiteData) -> None:
-    assert messages(site, edit(MEDICAL_PAGE, "[lai-2005]", "lai-2005")) == [
-        "docs/x.md:10: 'sources' must be a list of bibliography keys; write sources: [lai-2005, mont-2020]"
+        "docs/x.md:10: front matter no longer lists sources: the page's source list is made from its citations; "
+        "delete the sources: line and cite each source in the sentence it supports, like [@lai-2005]"
     ]
 
 
 def test_unknown_evidence_level(site: SiteData) -> None:
     assert messages(site, edit(MEDICAL_PAGE, "level: low", "level: strong")) == [
-        "docs/x.md:13: unknown evidence level 'strong'; use one of low, none"
+        "docs/x.md:12: unknown evidence level 'strong'; use one of low, none"
     ]
 
 
 def test_evidence_level_written_as_a_list_is_a_problem_not_a_crash(site: SiteData) -> None:
     assert messages(site, edit(MEDICAL_PAGE, "level: low", "level: [low, none]")) == [
-        "docs/x.md:13: unknown evidence level a list; use one of low, none"
+        "docs/x.md:12: unknown evidence level a list; use one of low, none"
     ]
 
 
@@ -443,11 +468,13 @@ def record_of(site: SiteData, raw: str) -> PageRecord:
     [(date(2027, 11, 22), True), (date(2028, 1, 1), True), (date(2027, 11, 21), False), (TODAY, False)],
 )
 def test_page_view_overdue_only_after_next_review(site: SiteData, today: date, overdue: bool) -> None:
-    assert page_view(record_of(site, MEDICAL_PAGE), site, today)["review"]["overdue"] is overdue
+    record = record_of(site, MEDICAL_PAGE)
+    assert page_view(record, site, today, list(record.cited))["review"]["overdue"] is overdue
 
 
 def test_page_view_of_a_medical_page(site: SiteData) -> None:
-    view = page_view(record_of(site, MEDICAL_PAGE), site, TODAY)
+    record = record_of(site, MEDICAL_PAGE)
+    view = page_view(record, site, TODAY, list(record.cited))
     assert view["disclaimer"] == {
         "kind": "general",
         "label": "Information, not medical advice",
@@ -483,7 +510,7 @@ def test_page_view_of_a_medical_page(site: SiteData) -> None:
 
 def test_page_view_and_json_ld_of_a_non_medical_page(site: SiteData) -> None:
     record = record_of(site, ABOUT_PAGE)
-    assert page_view(record, site, TODAY) == {"medical": False}
+    assert page_view(record, site, TODAY, []) == {"medical": False, "sources": []}
     assert json_ld(record, "https://example.org/about/") is None
 
 
@@ -534,27 +561,27 @@ def test_missing_key_messages_are_reported_at_the_medical_block(site: SiteData) 
     [
         (
             "  key_messages:\n    - Only one.\n",
-            "docs/x.md:15: there are 1 key messages; keep the 2 to 4 that matter most",
+            "docs/x.md:14: there are 1 key messages; keep the 2 to 4 that matter most",
         ),
         (
             "  key_messages:\n" + "".join(f"    - Point {n} is short.\n" for n in range(5)),
-            "docs/x.md:15: there are 5 key messages; keep the 2 to 4 that matter most",
+            "docs/x.md:14: there are 5 key messages; keep the 2 to 4 that matter most",
         ),
         (
             "  key_messages: Rest your hip.\n",
-            "docs/x.md:15: 'key_messages' must be a list of sentences; write each message on a line of its own: - ...",
+            "docs/x.md:14: 'key_messages' must be a list of sentences; write each message on a line of its own: - ...",
         ),
         (
             "  key_messages:\n    - Rest your hip.\n    -\n",
-            "docs/x.md:15: 'key_messages' must be a list of sentences; write each message on a line of its own: - ...",
+            "docs/x.md:14: 'key_messages' must be a list of sentences; write each message on a line of its own: - ...",
         ),
         (
             "  key_messages:\n    - Rest your hip.\n    - See **your** team.\n",
-            "docs/x.md:17: key message 2 contains Markdown or HTML; write plain words only",
+            "docs/x.md:16: key message 2 contains Markdown or HTML; write plain words only",
         ),
         (
             "  key_messages:\n    - Rest your hip.\n    - See <b>your</b> team.\n",
-            "docs/x.md:17: key message 2 contains Markdown or HTML; write plain words only",
+            "docs/x.md:16: key message 2 contains Markdown or HTML; write plain words only",
         ),
     ],
     ids=["one", "five", "not a list", "empty item", "markdown", "html"],
@@ -566,7 +593,7 @@ def test_bad_key_messages_are_reported_at_their_line(site: SiteData, block: str,
 def test_a_long_key_message_is_reported_with_its_word_count(site: SiteData) -> None:
     long = " ".join(["walk"] * 26) + "."
     assert with_key_messages(site, f"  key_messages:\n    - Rest your hip.\n    - {long}\n") == [
-        "docs/x.md:17: key message 2 has 26 words; say it in 25 words or fewer, or split it"
+        "docs/x.md:16: key message 2 has 26 words; say it in 25 words or fewer, or split it"
     ]
 
 
@@ -578,13 +605,13 @@ def test_hard_key_messages_are_reported_with_their_grade(site: SiteData) -> None
     )
     found = with_key_messages(site, hard)
     assert len(found) == 1
-    assert found[0].startswith("docs/x.md:15: the key messages read at US grade ")
+    assert found[0].startswith("docs/x.md:14: the key messages read at US grade ")
     assert found[0].endswith("; bring them to grade 6 or below: shorter sentences and shorter words")
 
 
 def test_evidence_without_an_answer_is_reported(site: SiteData) -> None:
     found = messages(site, edit(MEDICAL_PAGE, "      answer: Eases pain for some people\n", ""))
-    assert found == ["docs/x.md:12: 'answer' is missing; add answer: ..."]
+    assert found == ["docs/x.md:11: 'answer' is missing; add answer: ..."]
 
 
 @pytest.mark.parametrize(
@@ -592,10 +619,10 @@ def test_evidence_without_an_answer_is_reported(site: SiteData) -> None:
     [
         (
             "Yes for most people, although the studies were small and old",
-            "docs/x.md:14: the answer has 60 characters; answer in at most 40 characters, "
+            "docs/x.md:13: the answer has 60 characters; answer in at most 40 characters, "
             "e.g. 'Not shown' or 'Eases pain for some people'",
         ),
-        ("Not <em>shown</em>", "docs/x.md:14: the answer contains Markdown or HTML; write plain words only"),
+        ("Not <em>shown</em>", "docs/x.md:13: the answer contains Markdown or HTML; write plain words only"),
     ],
     ids=["too long", "html"],
 )
@@ -642,22 +669,22 @@ def test_a_single_treatment_page_needs_its_treatment_block(site: SiteData) -> No
         (
             "    aim: To take weight off the hip.\n",
             "",
-            "docs/x.md:18: 'aim' is missing; add aim: ...",
+            "docs/x.md:17: 'aim' is missing; add aim: ...",
         ),
         (
             "    aim: To take weight off the hip.\n",
             "    aim: To take weight off the hip.\n    cost: Cheap.\n",
-            "docs/x.md:20: unknown field 'cost'; use only aim, involves, main_risks",
+            "docs/x.md:19: unknown field 'cost'; use only aim, involves, main_risks",
         ),
         (
             "To take weight off the hip.",
             " ".join(["weight"] * 21),
-            "docs/x.md:19: 'aim' has 21 words; say it in 20 words or fewer; the page itself gives the detail",
+            "docs/x.md:18: 'aim' has 21 words; say it in 20 words or fewer; the page itself gives the detail",
         ),
         (
             "To take weight off the hip.",
             "To take [weight](x.md) off.",
-            "docs/x.md:19: 'aim' contains Markdown or HTML; write plain words only",
+            "docs/x.md:18: 'aim' contains Markdown or HTML; write plain words only",
         ),
     ],
     ids=["missing", "unknown", "too long", "markdown"],
@@ -668,5 +695,5 @@ def test_bad_treatment_blocks_are_reported_at_their_line(site: SiteData, old: st
 
 def test_treatment_block_that_is_not_a_block(site: SiteData) -> None:
     assert messages(site, treatment_page("  treatment: Rest.\n")) == [
-        "docs/x.md:18: 'treatment' must be a block; write treatment: with aim, involves, main_risks"
+        "docs/x.md:17: 'treatment' must be a block; write treatment: with aim, involves, main_risks"
     ]

@@ -41,7 +41,11 @@ def test_contributing_matches_the_code_and_data() -> None:
 def test_example_front_matter_passes_the_check() -> None:
     yaml_block = reference.EXAMPLE.removeprefix("```yaml\n").removesuffix("\n```")
     record, problems = check_file(
-        yaml_block + "\n\n# Bisphosphonates\n", "x.md", "x.md", real_site(), date(2026, 11, 21)
+        yaml_block + "\n\n# Bisphosphonates\n\nA trial found no fewer collapses [@chen-2012].\n",
+        "x.md",
+        "x.md",
+        real_site(),
+        date(2026, 11, 21),
     )
     assert problems == []
     assert record is not None and record.evidence

@@ -43,11 +43,13 @@ def messages(site: SiteData, raw: str) -> list[str]:
 
 
 def test_split_gives_the_yaml_and_its_lines() -> None:
-    assert split("---\ntitle: A\nmedical: false\n---\n\n# A\n") == FrontMatter("title: A\nmedical: false", 2, 5)
+    assert split("---\ntitle: A\nmedical: false\n---\n\n# A\n") == FrontMatter(
+        "title: A\nmedical: false", 2, 5, "\n# A\n"
+    )
 
 
 def test_split_accepts_a_closing_line_of_dots() -> None:
-    assert split("---\ntitle: A\n...\n# A\n") == FrontMatter("title: A", 2, 4)
+    assert split("---\ntitle: A\n...\n# A\n") == FrontMatter("title: A", 2, 4, "# A\n")
 
 
 @pytest.mark.parametrize(
@@ -86,9 +88,10 @@ def test_page_with_crlf_line_endings_passes(site: SiteData) -> None:
 
 @pytest.mark.parametrize("prefix", ["", "\ufeff"])
 def test_crlf_line_endings_keep_line_numbers(site: SiteData, prefix: str) -> None:
-    page = prefix + MEDICAL_PAGE.replace("[lai-2005]", "[lai-2050]").replace("\n", "\r\n")
+    page = prefix + MEDICAL_PAGE.replace("[@lai-2005]", "[@lai-2050]").replace("\n", "\r\n")
     assert messages(site, page) == [
-        "docs/x.md:10: unknown source key 'lai-2050'; add it to docs/_data/bibliography.yml or fix the spelling"
+        "docs/x.md:17: [@lai-2050] cites 'lai-2050', which is not in docs/_data/bibliography.yml; "
+        "check the spelling against the ids there, or add the entry (CONTRIBUTING.md: Add a source)"
     ]
 
 

@@ -48,10 +48,33 @@ CASES = {
         ("walking-aids.md", "disclaimer: general", "disclaimer: medicine"),
         ["docs/walking-aids.md:5: unknown disclaimer kind 'medicine'; use one of general"],
     ),
-    "unknown source key": (
-        ("walking-aids.md", "[lai-2005]", "[lai-2006]"),
+    "unknown citation key": (
+        ("walking-aids.md", "[@lai-2005]", "[@lai-2006]"),
         [
-            "docs/walking-aids.md:10: unknown source key 'lai-2006'; add it to docs/_data/bibliography.yml or fix the spelling"
+            "docs/walking-aids.md:17: [@lai-2006] cites 'lai-2006', which is not in docs/_data/bibliography.yml; "
+            "check the spelling against the ids there, or add the entry (CONTRIBUTING.md: Add a source)"
+        ],
+    ),
+    "malformed citation": (
+        ("walking-aids.md", "[@lai-2005]", "[@lai-2005, 2006]"),
+        [
+            "docs/walking-aids.md:17: the citation [@lai-2005, 2006] is not written as the site cites; "
+            "write [@id] with the id of an entry in docs/_data/bibliography.yml, or [@id-one; @id-two] for two"
+        ],
+    ),
+    "sources in the front matter": (
+        ("walking-aids.md", "  key_messages:\n", "  sources: [lai-2005]\n  key_messages:\n"),
+        [
+            "docs/walking-aids.md:10: front matter no longer lists sources: the page's source list is made from its "
+            "citations; delete the sources: line and cite each source in the sentence it supports, like [@lai-2005]"
+        ],
+    ),
+    "health page without a citation": (
+        ("walking-aids.md", " [@lai-2005].", "."),
+        [
+            "docs/walking-aids.md:14: a health page must cite its sources in its text; "
+            "cite each source in the sentence it supports, like [@lai-2005] (CONTRIBUTING.md, Citing)",
+            # While a page fails, the bibliography's uncited entries are not reported: it may be the page that cites them.
         ],
     ),
     "clinical review without a reviewer": (
@@ -64,14 +87,14 @@ CASES = {
     "unknown glossary link": (
         ("walking-aids.md", "glossary:femoral-head", "glossary:femoral_head"),
         [
-            "docs/walking-aids.md:18: the glossary link names an unknown term 'femoral_head'; "
+            "docs/walking-aids.md:19: the glossary link names an unknown term 'femoral_head'; "
             "use the id of a term in docs/_data/glossary.yml (its slug, e.g. femoral-head)"
         ],
     ),
     "unsupported claim": (
         ("walking-aids.md", "A cane takes", "Crutches let the bone heal. A cane takes"),
         [
-            "docs/walking-aids.md:18: unsupported claim: 'Crutches let the bone heal.'; unloading eases pain but has "
+            "docs/walking-aids.md:19: unsupported claim: 'Crutches let the bone heal.'; unloading eases pain but has "
             "not been shown to heal bone or prevent collapse; say so, or cut the sentence"
         ],
     ),
@@ -82,17 +105,19 @@ CASES = {
         ],
     ),
     "bad bibliography data": (
-        ("_data/bibliography.yml", "doi: 10.2106/JBJS.D.02959", "doi: JBJS.D.02959"),
+        ("_data/bibliography.yml", "DOI: 10.2106/JBJS.D.02959", "DOI: https://doi.org/10.2106/JBJS.D.02959"),
         [
-            "docs/_data/bibliography.yml:5: source 'lai-2005' has a malformed doi 'JBJS.D.02959'; write it like 10.2106/JBJS.D.02959"
+            "docs/_data/bibliography.yml:8: source 'lai-2005': DOI 'https://doi.org/10.2106/JBJS.D.02959' is not "
+            "written as it should be; write it like {parser}"
         ],
     ),
     "broken bibliography YAML": (
-        ("_data/bibliography.yml", "  kind: article\n", "  kind: article\n  title: [unclosed\n"),
+        ("_data/bibliography.yml", "  type: article-journal\n", "  type: article-journal\n  title: [unclosed\n"),
         [
             "docs/_data/bibliography.yml:3: broken YAML: {parser}; fix the YAML syntax on this line",
             # Every key of an unreadable bibliography is unknown to the pages that cite it.
-            "docs/walking-aids.md:10: unknown source key 'lai-2005'; add it to docs/_data/bibliography.yml or fix the spelling",
+            "docs/walking-aids.md:17: [@lai-2005] cites 'lai-2005', which is not in docs/_data/bibliography.yml; "
+            "check the spelling against the ids there, or add the entry (CONTRIBUTING.md: Add a source)",
         ],
     ),
 }
@@ -220,6 +245,6 @@ def test_codespell_problems_become_annotations(bad_markdown: Path) -> None:
 
 
 def test_kb_check_lines_are_not_matched_twice() -> None:
-    line = "docs/walking-aids.md:10: unknown source key 'lai-2006'; add it to docs/_data/bibliography.yml"
+    line = "docs/walking-aids.md:17: [@lai-2006] cites 'lai-2006', which is not in docs/_data/bibliography.yml"
     assert matched("rumdl", line) == []
     assert matched("codespell", line) == []

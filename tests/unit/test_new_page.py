@@ -95,8 +95,6 @@ def test_treatment_page_front_matter_and_anatomy(project: Path) -> None:
         "    status: pending-clinical-review\n"
         "    last_reviewed: 2026-11-21\n"
         "    next_review: 2027-11-21\n"
-        "  # Placeholder: list the keys of the sources this page uses (docs/_data/bibliography.yml).\n"
-        "  sources: [mont-2020]\n"
         "  # Shown first, under 'In short': two to four plain sentences (CONTRIBUTING.md).\n"
         "  key_messages:\n"
         "    - Put the main point of this page here, in one short sentence.\n"
@@ -115,7 +113,10 @@ def test_treatment_page_front_matter_and_anatomy(project: Path) -> None:
     )
     assert body.startswith("\n# Knee braces\n\n<!-- Summary: ")
     assert headings(body) == TREATMENT_SECTIONS
-    assert [line for line in body.splitlines() if line and not line.startswith(("#", "<!--"))] == []
+    # The one line of text is the placeholder summary, which cites the placeholder source.
+    assert [line for line in body.splitlines() if line and not line.startswith(("#", "<!--"))] == [
+        "Replace this sentence with the summary, and cite each source where you use it [@mont-2020]."
+    ]
 
 
 def test_uncommented_evidence_example_is_valid(project: Path) -> None:
@@ -167,7 +168,8 @@ def test_chosen_sources_disclaimer_and_description(project: Path, capsys: pytest
     )  # fmt: skip
     text = (project / "docs/treatment/ice.md").read_text(encoding="utf-8")
     assert "  disclaimer: medicines\n" in text
-    assert "  sources: [mayo-avn, mont-2020]\n" in text
+    assert "cite each source where you use it [@mayo-avn; @mont-2020].\n" in text
+    assert "sources:" not in text
     assert "Placeholder" not in text
     assert "description: What ice packs can and cannot do for hip pain from AVN, and how to use them safely.\n" in text
     out = capsys.readouterr().out

@@ -88,7 +88,7 @@ def test_a_commit_with_mistakes_is_stopped_with_the_usual_messages(tmp_path: Pat
     write_tree(tmp_path)
     page = tmp_path / "docs/walking-aids.md"
     page.write_text(
-        page.read_text().replace("[lai-2005]", "[lai-2006]") + "## Canes\nA cane can help you recieve less pain.\n"
+        page.read_text().replace("[@lai-2005]", "[@lai-2006]") + "## Canes\nA cane can help you recieve less pain.\n"
     )
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     env = os.environ | {"PRE_COMMIT_HOME": str(tmp_path / ".cache")}
@@ -102,11 +102,11 @@ def test_a_commit_with_mistakes_is_stopped_with_the_usual_messages(tmp_path: Pat
     )
     assert result.returncode == 1
     out = result.stdout
-    assert "docs/walking-aids.md:19:1: [MD022] Expected 1 blank line above heading [*]" in out
-    assert "docs/walking-aids.md:20: recieve ==> receive" in out
+    assert "docs/walking-aids.md:20:1: [MD022] Expected 1 blank line above heading [*]" in out
+    assert "docs/walking-aids.md:21: recieve ==> receive" in out
     assert (
-        "docs/walking-aids.md:10: unknown source key 'lai-2006'; add it to docs/_data/bibliography.yml "
-        "or fix the spelling" in out
+        "docs/walking-aids.md:17: [@lai-2006] cites 'lai-2006', which is not in docs/_data/bibliography.yml; "
+        "check the spelling against the ids there, or add the entry (CONTRIBUTING.md: Add a source)" in out
     )
     assert "Python lint (ruff)" in out and "(no files to check)Skipped" in out
 
