@@ -12,9 +12,13 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from .datafiles import read
 from .problems import Problem, shown_value
+from .schema_problems import Path as KeyPath
+from .schema_problems import schema_problems
+from .yaml_lines import Loaded
 
 # What an editor checked an entry against (``checked: {against: ..., on: ...}``); readers never see it.
 CHECKED_AGAINST = {
@@ -254,19 +258,14 @@ def load_bibliography(path: Path, shown_as: str) -> tuple[dict[str, Source], dic
     return sources, lines, problems
 
 
-def _problems(error: ValidationError, index: int, name: object, loaded, shown_as: str) -> list[Problem]:
+def _problems(error: ValidationError, index: int, name: object, loaded: Loaded, shown_as: str) -> list[Problem]:
     """Pydantic's errors as editors' problems, at the line of the field that is wrong."""
     who = f"source '{name}'" if isinstance(name, str) else f"entry {index + 1}"
-    result = []
-    for item in error.errors():
-        # Parts with brackets name a branch of a type (list[...], literal[...]), not a field the editor wrote.
-        where = tuple(part for part in item["loc"] if isinstance(part, int) or "[" not in part)
-        field = ".".join(str(part) for part in where)
-        line = loaded.line_of((index, *where), loaded.line_of((index,), 1))
-        problem = Problem(shown_as, line, *_worded(who, field, item))
-        if problem not in result:
-            result.append(problem)
-    return result
+
+    def words(kind: str, where: KeyPath, item: ErrorDetails) -> tuple[str, str]:
+        return _worded(who, ".".join(str(part) for part in where), item)
+
+    return schema_problems(error, loaded, shown_as, words, base=(index,), default=loaded.line_of((index,), 1))
 
 
 # How to write each field that holds a block, for an editor who wrote something else.

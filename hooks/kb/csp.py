@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
+from typing import Any
+
+from jinja2 import Environment, Template
 
 MARKER = "KB_SCRIPT_HASHES"
 # Script types the browser runs; a data block (application/json, application/ld+json) is never run or checked.
@@ -63,3 +66,16 @@ def with_script_hashes(html: str, trusted: Iterable[str]) -> tuple[str, list[str
     scripts = inline_scripts(html)
     hashes = list(dict.fromkeys(script_hash(script) for script in scripts if script in allowed))
     return html.replace(MARKER, " ".join(hashes), 1), [script for script in scripts if script not in allowed]
+
+
+def script_templates(env: Environment, partials: str) -> list[Template]:
+    """The theme's script partials (templates under ``partials``), to load once a build.
+
+    Listing the theme's templates and compiling them costs far more than rendering them for each page.
+    """
+    return [env.get_template(name) for name in env.list_templates() if name.startswith(partials)]
+
+
+def theme_scripts(templates: Iterable[Template], context: Mapping[str, Any]) -> set[str]:
+    """The inline scripts the theme's script partials write for a page rendered with ``context``."""
+    return {script for template in templates for script in inline_scripts(template.render(**context))}

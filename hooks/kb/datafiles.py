@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from .problems import Problem
-from .strictyaml import Loaded, YamlError, load
+from .yaml_lines import Loaded, YamlError, load
 
 
 def read(path: Path, shown_as: str, problems: list[Problem], expect: type) -> Loaded | None:
@@ -39,19 +38,3 @@ def read(path: Path, shown_as: str, problems: list[Problem], expect: type) -> Lo
         problems.append(Problem(shown_as, 1, f"the file must hold {wanted}", "see CONTRIBUTING.md"))
         return None
     return loaded
-
-
-def unknown_keys(
-    entry: dict[str, Any], allowed: frozenset[str], where: tuple, loaded: Loaded, shown_as: str
-) -> list[Problem]:
-    """One problem per key of ``entry`` that is not in ``allowed``."""
-    return [
-        Problem(
-            shown_as,
-            loaded.line_of((*where, key), 1),
-            f"unknown field '{key}'",
-            f"use only {', '.join(sorted(allowed))}",
-        )
-        for key in entry
-        if key not in allowed
-    ]

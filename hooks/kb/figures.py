@@ -20,11 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal
 
-from .datafiles import read, unknown_keys
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
+from pydantic_core import ErrorDetails
+
+from .datafiles import read
 from .icon_array import read_frequency
 from .problems import Problem
-from .strictyaml import Loaded
+from .schema_problems import Found, found, schema_problems, unknown_field
+from .schema_problems import Path as KeyPath
+from .yaml_lines import Loaded
 
 FIGURES_DATA = "figures.yml"
 FIGURES_DIR = "assets/figures"
@@ -33,7 +39,6 @@ FIELDS = ("caption", "alt", "size")
 SIZES = ("small", "wide")  # Small: a thumbnail; wide: a labelled diagram that scrolls sideways on a phone.
 # Open licences that can be shared under the site's CC BY-SA 4.0 (SPDX identifiers).
 LICENCES = ("CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0")
-DATA_KEYS = frozenset({"licence", "source", "made_by", "url", "notes"})
 # What an inlined figure or icon array may hold, for kb.active_content's allow-list: drawing elements and
 # presentation attributes only; no script, link, <use>, <image>, <foreignObject> or event handler.
 SVG_TAGS = frozenset({"svg", "g", "path", "circle", "text", "title", "desc"})
@@ -229,6 +234,65 @@ def figure_problems(docs_dir: Path, shown_dir: str, pages: list[Path]) -> list[P
     return problems + _data_problems(docs_dir, shown_dir, files, used)
 
 
+def _licence(value: object, info: ValidationInfo) -> object:
+    if value not in LICENCES:
+        raise found(_no_licence(value, info.context))
+    return value
+
+
+def _no_licence(value: object, name: object) -> tuple[str, str]:
+    return (
+        f"unknown licence {value!r} for '{name}'",
+        f"use one that can be shared under CC BY-SA 4.0: {', '.join(LICENCES)}",
+    )
+
+
+def _source(value: object, info: ValidationInfo) -> str:
+    if not str(value or "").strip():
+        raise found(Found(*_no_source(info.context), ()))
+    return str(value)
+
+
+def _no_source(name: object) -> tuple[str, str]:
+    return f"'{name}' has no source", "write who made it and where it comes from, e.g. 'drawn for this site'"
+
+
+class FigureRecord(BaseModel):
+    """The licence record of one figure file in docs/_data/figures.yml; the context is the file's name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    licence: Annotated[Literal[LICENCES], BeforeValidator(_licence)] = Field(  # type: ignore[valid-type]
+        description="Its licence as an SPDX id, one that can be shared under CC BY-SA 4.0."
+    )
+    source: Annotated[str, BeforeValidator(_source)] = Field(
+        description="Who made it and where it comes from, e.g. `drawn for this site`."
+    )
+    made_by: str | None = Field(default=None, description="The code that draws it, e.g. `hooks/kb/pose_data.py`.")
+    url: str | None = Field(default=None, description="Where it was found, for a figure from elsewhere.")
+    notes: str | None = Field(default=None, description="Anything else an editor should know about it.")
+
+
+def _record_problems(name: str, entry: object, loaded: Loaded, shown_as: str) -> list[Problem]:
+    """What is wrong with the licence record of the figure file ``name``."""
+    line = loaded.line_of((name,), 1)
+    if not isinstance(entry, dict):
+        return [
+            Problem(shown_as, line, f"'{name}' needs its licence and source", "give it 'licence:' and 'source:' lines")
+        ]
+
+    def words(kind: str, where: KeyPath, item: ErrorDetails) -> tuple[str, str]:
+        if kind == "extra_forbidden":
+            return unknown_field(FigureRecord, where)
+        return _no_licence(None, name) if where == ("licence",) else _no_source(name)
+
+    try:
+        FigureRecord.model_validate(entry, context=name)
+    except ValidationError as error:
+        return schema_problems(error, loaded, shown_as, words, base=(name,), default=line)
+    return []
+
+
 def _data_problems(docs_dir: Path, shown_dir: str, files: set[str], used: set[str]) -> list[Problem]:
     """The licence record of each figure file, and files no page uses."""
     path = docs_dir / "_data" / FIGURES_DATA
@@ -254,34 +318,8 @@ def _data_problems(docs_dir: Path, shown_dir: str, files: set[str], used: set[st
                 Problem(shown_data, line, f"'{name}' is not in docs/{FIGURES_DIR}", "add the file or remove this entry")
             )
             continue
-        if not isinstance(entry, dict):
-            problems.append(
-                Problem(
-                    shown_data, line, f"'{name}' needs its licence and source", "give it 'licence:' and 'source:' lines"
-                )
-            )
-            continue
-        problems += unknown_keys(entry, DATA_KEYS, (name,), loaded, shown_data)
-        licence = entry.get("licence")
-        if licence not in LICENCES:
-            problems.append(
-                Problem(
-                    shown_data,
-                    loaded.line_of((name, "licence"), line),
-                    f"unknown licence {licence!r} for '{name}'",
-                    f"use one that can be shared under CC BY-SA 4.0: {', '.join(LICENCES)}",
-                )
-            )
-        if not str(entry.get("source") or "").strip():
-            problems.append(
-                Problem(
-                    shown_data,
-                    line,
-                    f"'{name}' has no source",
-                    "write who made it and where it comes from, e.g. 'drawn for this site'",
-                )
-            )
-        if name not in used:
+        problems += _record_problems(name, entry, loaded, shown_data)
+        if isinstance(entry, dict) and name not in used:
             problems.append(
                 Problem(
                     shown_data,

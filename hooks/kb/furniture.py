@@ -9,6 +9,8 @@ from .contract import REVIEWED, PageRecord
 from .sitedata import SiteData
 
 DUE_SOON = timedelta(days=90)
+REFERENCES_PAGE = "references.md"
+REFERENCES_MARKER = "<!-- kb:references -->"  # Where the references page lists every source.
 CONDITION = {
     "@type": "MedicalCondition",
     "name": "Avascular necrosis",

@@ -7,16 +7,22 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Annotated
 
-from .datafiles import read, unknown_keys
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
+from pydantic_core import ErrorDetails
+
+from .datafiles import read
 from .matcher import words
 from .pages import is_page_path
 from .problems import Problem, shown_value
+from .schema_problems import Found, Words, found, schema_problems, unknown_field
+from .schema_problems import Path as KeyPath
+from .yaml_lines import Loaded
 
 GLOSSARY = "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_MARKER = "<!-- kb:glossary -->"
-ENTRY_FIELDS = frozenset({"term", "aliases", "definition", "more", "see_also", "page"})
 DEFINITION_LENGTH = (20, 250)
 _NAME = re.compile(r"^[^\W_][\w '\u2019().\-/]*$")
 _MARKUP = re.compile(r"[<>]|&[#\w]+;")
@@ -176,6 +182,12 @@ def _entry_name(term: str | None, line: int) -> str:
     return f"'{term.strip()}'" if term else f"the entry at line {line}"
 
 
+def _named(info: ValidationInfo) -> str:
+    """The entry a field belongs to, as its messages name it."""
+    term = info.data.get("term")
+    return _entry_name(term, info.context or 1)
+
+
 def _missing_or_symbols(term: object) -> str:
     """What is wrong with a term that is not plain words."""
     if term is None or term == "":
@@ -185,7 +197,100 @@ def _missing_or_symbols(term: object) -> str:
     return f"the term '{term.strip()}' has symbols; a term is words, spaces, hyphens and apostrophes only"
 
 
-def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems: list[Problem]) -> Term | None:
+def _is_name(value: object) -> bool:
+    return isinstance(value, str) and bool(_NAME.match(value.strip())) and bool(words(value))
+
+
+def _term(value: object) -> str:
+    if not _is_name(value):
+        raise found((_missing_or_symbols(value), "write the term in plain words"))
+    assert isinstance(value, str)
+    return value.strip()
+
+
+def _aliases(value: object, info: ValidationInfo) -> list[str]:
+    if not isinstance(value, list) or not all(_is_name(alias) for alias in value):
+        raise found(
+            (f"the aliases of {_named(info)} must be a list of plain words", "write aliases: [plural, other name]")
+        )
+    return [alias.strip() for alias in value]
+
+
+def _definition(value: object, info: ValidationInfo) -> str:
+    named = _named(info)
+    if not isinstance(value, str) or not value.strip():
+        raise found(
+            Found(
+                f"{'the term ' if info.data.get('term') else ''}{named} has an empty definition",
+                "write one plain sentence",
+            )
+        )
+    if _MARKUP.search(value):
+        raise found((f"the definition of {named} contains HTML", "use plain text: no <, > or &...; entities"))
+    if not DEFINITION_LENGTH[0] <= len(value.strip()) <= DEFINITION_LENGTH[1]:
+        raise found(
+            (
+                f"the definition of {named} has {len(value.strip())} characters",
+                "write one sentence of {} to {} characters".format(*DEFINITION_LENGTH),
+            )
+        )
+    return " ".join(value.split())
+
+
+def _more(value: object, info: ValidationInfo) -> str:
+    if not isinstance(value, str) or _MARKUP.search(value):
+        raise found((f"the longer text of {_named(info)} must be plain text", "remove HTML from more:"))
+    return " ".join(value.split())
+
+
+def _see_also(value: object, info: ValidationInfo) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(target, str) for target in value):
+        raise found((f"see_also of {_named(info)} must be a list of term ids", "write see_also: [femoral-head]"))
+    return value
+
+
+def _page(value: object, info: ValidationInfo) -> str:
+    if value != "" and not is_page_path(value):
+        raise found(
+            (
+                f"the page of {_named(info)} must be the path of a page under docs/",
+                "write page: treatment/bisphosphonates.md",
+            )
+        )
+    assert isinstance(value, str)
+    return value
+
+
+class Entry(BaseModel):
+    """One entry of docs/_data/glossary.yml, as an editor writes it; the context is the entry's line."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    term: Annotated[str, BeforeValidator(_term)] = Field(
+        description="The word as it appears in pages; its id is the term in lower case with hyphens (`femoral-head`)."
+    )
+    aliases: Annotated[list[str], BeforeValidator(_aliases)] = Field(
+        default_factory=list, description="Plurals and other names that should link to the same entry."
+    )
+    definition: Annotated[str, BeforeValidator(_definition)] = Field(
+        description="One plain sentence of {} to {} characters, no HTML.".format(*DEFINITION_LENGTH),
+        min_length=DEFINITION_LENGTH[0],
+        max_length=DEFINITION_LENGTH[1],
+    )
+    more: Annotated[str, BeforeValidator(_more)] = Field(
+        default="", description="Optional: one or two more plain sentences for the glossary page."
+    )
+    see_also: Annotated[list[str], BeforeValidator(_see_also)] = Field(
+        default_factory=list, description="Ids of related terms, e.g. `[femur]`."
+    )
+    page: Annotated[str, BeforeValidator(_page)] = Field(
+        default="",
+        description="Optional: the page that explains the term, e.g. `treatment/bisphosphonates.md`. Search finds "
+        "that page by every name of the term, and the glossary entry links to it.",
+    )
+
+
+def _entry(entry: object, index: int, line: int, loaded: Loaded, shown_as: str, problems: list[Problem]) -> Term | None:
     """Check one entry; return it as a Term when it is sound."""
     if not isinstance(entry, dict):
         problems.append(
@@ -194,97 +299,36 @@ def _entry(entry: object, index: int, line: int, loaded, shown_as: str, problems
             )
         )
         return None
-    found = unknown_keys(entry, ENTRY_FIELDS, (index,), loaded, shown_as)
-
-    def at(name: str) -> int:
-        return loaded.line_of((index, name), line)
-
-    term = entry.get("term")
-    if not isinstance(term, str) or not _NAME.match(term.strip()) or not words(term):
-        found.append(Problem(shown_as, at("term"), _missing_or_symbols(term), "write the term in plain words"))
-        term = None
-    aliases = entry.get("aliases", [])
-    if not isinstance(aliases, list) or not all(
-        isinstance(a, str) and _NAME.match(a.strip()) and words(a) for a in aliases
-    ):
-        found.append(
-            Problem(
-                shown_as,
-                at("aliases"),
-                f"the aliases of {_entry_name(term, line)} must be a list of plain words",
-                "write aliases: [plural, other name]",
-            )
-        )
-        aliases = []
-    definition = entry.get("definition")
-    if not isinstance(definition, str) or not definition.strip():
-        found.append(
-            Problem(
-                shown_as,
-                at("definition"),
-                f"{'the term ' if term else ''}{_entry_name(term, line)} has an empty definition",
-                "write one plain sentence",
-            )
-        )
-    elif _MARKUP.search(definition):
-        found.append(
-            Problem(
-                shown_as,
-                at("definition"),
-                f"the definition of {_entry_name(term, line)} contains HTML",
-                "use plain text: no <, > or &...; entities",
-            )
-        )
-    elif not DEFINITION_LENGTH[0] <= len(definition.strip()) <= DEFINITION_LENGTH[1]:
-        found.append(
-            Problem(
-                shown_as,
-                at("definition"),
-                f"the definition of {_entry_name(term, line)} has {len(definition.strip())} characters",
-                "write one sentence of {} to {} characters".format(*DEFINITION_LENGTH),
-            )
-        )
-    more = entry.get("more", "")
-    if not isinstance(more, str) or _MARKUP.search(more):
-        found.append(
-            Problem(
-                shown_as,
-                at("more"),
-                f"the longer text of {_entry_name(term, line)} must be plain text",
-                "remove HTML from more:",
-            )
-        )
-    see_also = entry.get("see_also", [])
-    if not isinstance(see_also, list) or not all(isinstance(s, str) for s in see_also):
-        found.append(
-            Problem(
-                shown_as,
-                at("see_also"),
-                f"see_also of {_entry_name(term, line)} must be a list of term ids",
-                "write see_also: [femoral-head]",
-            )
-        )
-    page = entry.get("page", "")
-    if page != "" and not is_page_path(page):
-        found.append(
-            Problem(
-                shown_as,
-                at("page"),
-                f"the page of {_entry_name(term, line)} must be the path of a page under docs/",
-                "write page: treatment/bisphosphonates.md",
-            )
-        )
-    problems += found
-    if found or term is None or not isinstance(definition, str):
+    try:
+        checked = Entry.model_validate(entry, context=line)
+    except ValidationError as error:
+        problems += schema_problems(error, loaded, shown_as, _words(entry, line), base=(index,), default=line)
         return None
     return Term(
-        slug(term),
-        term.strip(),
-        tuple(a.strip() for a in aliases),
-        " ".join(definition.split()),
-        " ".join(more.split()),
-        tuple(see_also),
+        slug(checked.term),
+        checked.term,
+        tuple(checked.aliases),
+        checked.definition,
+        checked.more,
+        tuple(checked.see_also),
         line,
-        page,
+        checked.page,
         index,
     )
+
+
+def _words(entry: dict, line: int) -> Words:
+    """The editor's words for a missing or unknown field of ``entry``, at ``line``."""
+    term = entry.get("term") if _is_name(entry.get("term")) else None
+
+    def words(kind: str, where: KeyPath, item: ErrorDetails) -> tuple[str, str]:
+        if kind == "extra_forbidden":
+            return unknown_field(Entry, where)
+        if where == ("term",):
+            return _missing_or_symbols(None), "write the term in plain words"
+        return (
+            f"{'the term ' if term else ''}{_entry_name(term, line)} has an empty definition",
+            "write one plain sentence",
+        )
+
+    return words

@@ -1,10 +1,11 @@
 """A Python-Markdown extension that links the first mention of each glossary term.
 
-It works on the element tree after the table of contents is built, so headings,
-the TOC and the nav keep their plain text, and after MkDocs has resolved the
-page's own relative links. The MkDocs adapter hands it the glossary page's final
-URL, so MkDocs does not resolve thirty more links a page; the adapter checks
-instead that the glossary page holds the entries those links point to.
+It works on the element tree after the table of contents is built, so headings, the TOC and the
+nav keep their plain text. On its own (``markdown_extensions: [kb.linker]``, options below) it
+loads the glossary file and writes each link as ``/glossary.md#term``, for MkDocs to resolve
+(``validation: links: absolute_links: relative_to_docs``). The build's hook hands it the loaded
+glossary and, page by page, the glossary page's final URL instead: MkDocs then does not resolve
+thirty more links a page, and the hook checks that the glossary page holds their entries.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .glossary import Glossary
+from .glossary import GLOSSARY_MARKER, GLOSSARY_PAGE, Glossary, load_glossary
 from .matcher import PhraseMatcher
 from .problems import Problem
 
@@ -62,13 +66,13 @@ EXPLICIT_LINKS = (
     re.compile(r"\]\(\s*" + _ID + _TITLE + r"\s*\)"),
     re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*" + _ID, re.MULTILINE),
 )
-# The linker's own output, as Python-Markdown serialises it (see without_glossary_markup).
-_TERM_LINK = re.compile(rf'<a aria-describedby="kb-def-[^"]*" class="{TERM_CLASS}" href="[^"]*">([^<]*)</a>')
-_DEFINITIONS_BLOCK = re.compile(rf'<div class="{DEFINITIONS_CLASS}"[^>]*>(?:<span[^>]*>[^<]*</span>)*</div>')
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
-# Runs after 'toc' and MkDocs' anchor collection (5), and after MkDocs' relative links (0).
-PRIORITY = -1
+# After 'toc' and MkDocs' anchor collection (5). Given the page, after MkDocs' relative links (0): its hrefs are
+# final. On its own, before them (and after MkDocs' title, 1), so MkDocs resolves its /glossary.md links.
+PRIORITY_WITH_PAGE = -1
+PRIORITY_ON_ITS_OWN = 0.5
+DEFAULT_GLOSSARY_FILE = "docs/_data/glossary.yml"
 
 
 @dataclass
@@ -85,22 +89,33 @@ class GlossaryTreeprocessor(Treeprocessor):
     """Link first mentions and resolve explicit ``glossary:`` links in one walk of the tree."""
 
     def __init__(
-        self, md: Markdown, glossary: Glossary, matcher: PhraseMatcher, glossary_page: str, state: PageState
+        self, md: Markdown, glossary: Glossary, matcher: PhraseMatcher, glossary_page: str, state: PageState | None
     ) -> None:
         super().__init__(md)
-        self.glossary, self.matcher, self.glossary_page, self.state = glossary, matcher, glossary_page, state
+        self.glossary, self.matcher, self.glossary_page = glossary, matcher, glossary_page
+        self.on_its_own = state is None  # No hook tells it the page: MkDocs resolves its links.
+        self.state = state if state is not None else PageState()
 
     def run(self, root: etree.Element) -> None:
         self.state.used = []
-        self._glossary_href = self.state.glossary_url or posixpath.relpath(
-            self.glossary_page, posixpath.dirname(self.state.src_uri) or "."
-        )
+        if self.on_its_own:
+            self._glossary_href = "/" + self.glossary_page
+        else:
+            self._glossary_href = self.state.glossary_url or posixpath.relpath(
+                self.glossary_page, posixpath.dirname(self.state.src_uri) or "."
+            )
         linked: set[str] = set()
         self._resolve_explicit(root, linked)
-        if self.state.enabled and self.state.src_uri != self.glossary_page:
+        if self.state.enabled and not self._on_glossary_page():
             self._walk(root, linked)
         if self.state.used:
             root.append(self._definitions())
+
+    def _on_glossary_page(self) -> bool:
+        """Whether this is the glossary page: by its path, or on its own by the marker only that page holds."""
+        if not self.on_its_own:
+            return self.state.src_uri == self.glossary_page
+        return any(GLOSSARY_MARKER in str(block) for block in self.md.htmlStash.rawHtmlBlocks)
 
     def _href(self, term_id: str) -> str:
         """The link to a term's entry."""
@@ -176,17 +191,6 @@ class GlossaryTreeprocessor(Treeprocessor):
         return box
 
 
-def without_glossary_markup(html: str) -> str:
-    """``html`` as it was before linking: term links unwrapped, their definitions gone.
-
-    It reads the HTML as Python-Markdown writes it (attributes in lexical order); a term link written
-    with inline markup inside (``[**AVN**](glossary:avn)``) is left as it is.
-    """
-    unlinked = _TERM_LINK.sub(lambda link: link.group(1), html)
-    # The block comes last, after the line break that ends the page (which Markdown strips from its output).
-    return _DEFINITIONS_BLOCK.sub("", unlinked).rstrip("\n")
-
-
 def _skipped(element: etree.Element) -> bool:
     """True for elements whose text must never become a link."""
     if element.tag in SKIPPED_TAGS:
@@ -196,21 +200,70 @@ def _skipped(element: etree.Element) -> bool:
 
 
 class GlossaryExtension(Extension):
-    """Register the tree processor for one glossary and one page state."""
+    """Register the tree processor for one glossary.
 
-    def __init__(self, glossary: Glossary, glossary_page: str = "glossary.md", state: PageState | None = None) -> None:
-        super().__init__()
-        self.glossary, self.glossary_page = glossary, glossary_page
-        self.state = state if state is not None else PageState()
-        # MkDocs makes a new Markdown instance for every page: index the terms once, not once a page.
-        self.matcher = PhraseMatcher((name, term.id) for term in glossary.terms.values() for name in term.names)
+    Options: ``glossary_file``, the glossary's YAML file (a path from the folder the build runs in), and
+    ``glossary_page``, the page that holds the entries (a path under docs/). The build's hook passes the
+    loaded ``glossary`` and the ``state`` of the page being rendered instead of reading the file again.
+    """
+
+    def __init__(
+        self,
+        glossary: Glossary | None = None,
+        glossary_page: str | None = None,
+        state: PageState | None = None,
+        **options: Any,
+    ) -> None:
+        self.config = {
+            "glossary_file": [DEFAULT_GLOSSARY_FILE, "The glossary YAML file, from the folder the build runs in"],
+            "glossary_page": [GLOSSARY_PAGE, "The page that holds the glossary entries, as a path under docs/"],
+        }
+        super().__init__(**options)
+        self.glossary_page = glossary_page or self.getConfig("glossary_page")
+        self.state = state
+        if glossary is None:
+            name = self.getConfig("glossary_file")
+            glossary, self.matcher = _glossary_and_matcher(name, _version(name))
+        else:
+            self.matcher = _matcher(glossary)
+        self.glossary = glossary
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        priority = PRIORITY_ON_ITS_OWN if self.state is None else PRIORITY_WITH_PAGE
         md.treeprocessors.register(
             GlossaryTreeprocessor(md, self.glossary, self.matcher, self.glossary_page, self.state),
             "kb_glossary",
-            PRIORITY,
+            priority,
         )
+
+
+def _matcher(glossary: Glossary) -> PhraseMatcher:
+    """Every name of every term, indexed once for the whole build (MkDocs makes a Markdown for each page)."""
+    return PhraseMatcher((name, term.id) for term in glossary.terms.values() for name in term.names)
+
+
+def _version(name: str) -> tuple[int, int]:
+    """The glossary file's modification time and size: a file changed since (``mkdocs serve``) is read again."""
+    path = Path(name)
+    found = path.stat() if path.is_file() else None
+    return (found.st_mtime_ns, found.st_size) if found else (0, 0)
+
+
+@lru_cache(maxsize=4)
+def _glossary_and_matcher(name: str, version: tuple[int, int]) -> tuple[Glossary, PhraseMatcher]:
+    """The glossary file, loaded once however many pages name it (``version`` is part of the cache key only).
+
+    A broken file stops the build with every problem, at the file as the option names it.
+    """
+    glossary = load_glossary(Path(name), name)
+    if glossary.problems:
+        raise ValueError("the glossary has problems:\n" + "\n".join(str(problem) for problem in glossary.problems))
+    return glossary, _matcher(glossary)
+
+
+def makeExtension(**options: Any) -> GlossaryExtension:  # noqa: N802 (the name Python-Markdown looks for)
+    """The entry point ``markdown_extensions: [kb.linker]`` uses."""
+    return GlossaryExtension(**options)
 
 
 def explicit_link_problems(raw: str, shown_as: str, glossary: Glossary) -> list[Problem]:

@@ -11,7 +11,7 @@ from collections.abc import Collection
 
 from .contract import PageRecord
 from .problems import Problem
-from .strictyaml import Loaded
+from .yaml_lines import Loaded
 
 # Folder under docs/ -> the disclaimer kinds a page there may declare (docs/_data/disclaimers.yml).
 # 'urgent' fits everywhere: any page may lead with the emergency wording.

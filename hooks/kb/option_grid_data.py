@@ -21,7 +21,7 @@ from .citations import LOOKS_LIKE, WELL_FORMED, keys_of
 from .claims import claim_problems
 from .datafiles import read
 from .problems import Problem, shown_value
-from .strictyaml import Loaded
+from .yaml_lines import Loaded
 
 # What each row may cover; IPDAS asks for a description of each option, its positive and negative
 # features, and what it is like to live through; "outlook" (what happens next) is extra.

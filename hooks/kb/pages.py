@@ -19,7 +19,7 @@ from .medical_folders import folder_problems
 from .option_grid_data import OPTION_GRID, check_grid
 from .problems import Problem
 from .sitedata import BIBLIOGRAPHY, SiteData, load_site_data
-from .strictyaml import YamlError, load
+from .yaml_lines import YamlError, load
 
 DATA_DIR = "_data"
 # A published file's name: lower-case ASCII letters, digits and hyphens, so its address is the same everywhere

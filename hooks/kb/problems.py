@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import re
+import sys
 from dataclasses import dataclass
 
 _SHOWN = re.compile(r"^(?P<path>[^\s:][^:\n]*):(?P<line>\d+): (?P<text>.+)$", re.DOTALL)
@@ -54,3 +57,27 @@ def annotation(text: str) -> str:
         return f"::error::{_escape(text)}"
     path = shown["path"].replace(",", "%2C").replace(":", "%3A")
     return f"::error file={path},line={shown['line']}::{_escape(shown['text'])}"
+
+
+class GitHubAnnotations(logging.Handler):
+    """In GitHub Actions, print every warning of the build as an error annotation, on its file and line."""
+
+    NAME = "kb-annotate"
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.name = self.NAME  # MkDocs loads a hook afresh for each build: the handler is found by its name.
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if os.environ.get("GITHUB_ACTIONS") != "true":
+            return
+        text = record.getMessage()
+        if record.name.startswith("mkdocs.plugins."):
+            text = text.split(": ", 1)[-1]  # A hook's logger puts its own name in front of the message.
+        print(annotation(text), file=sys.stdout, flush=True)
+
+
+def annotate_warnings(logger: logging.Logger) -> None:
+    """Add the annotation handler to ``logger`` once, however many builds run in this process."""
+    if not any(handler.name == GitHubAnnotations.NAME for handler in logger.handlers):
+        logger.addHandler(GitHubAnnotations())

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, WithJsonSchema
 
 from .datafiles import read
 from .glossary import Glossary
@@ -21,6 +24,30 @@ from .problems import Problem
 SYNONYMS = "search-synonyms.yml"
 KEYWORDS_FIELD = "keywords"
 _WORDS = re.compile(r"^[^\W_][\w '\u2019.\-]*$")
+
+
+def _as_words(value: object) -> object:
+    """The list's items, with whole numbers as text: YAML reads 911 as a number, a reader types it as text."""
+    if not isinstance(value, list):
+        return value
+    return [str(item) if isinstance(item, int) and not isinstance(item, bool) else item for item in value]
+
+
+# The words of one page, as docs/_data/search-synonyms.yml lists them after the page's path.
+_WORD = {"type": "string", "pattern": _WORDS.pattern}
+SearchWords = Annotated[
+    # YAML reads 911 as a number; the loader takes it as the word a reader types.
+    list[Annotated[str, Field(pattern=_WORDS.pattern), WithJsonSchema({"anyOf": [_WORD, {"type": "integer"}]})]],
+    BeforeValidator(_as_words),
+    Field(
+        min_length=1, description="Words or short phrases readers type: letters, digits, spaces, hyphens, apostrophes."
+    ),
+]
+PagePath = Annotated[str, Field(pattern=r"^(?!/)(?!.*\.\./)[\w./-]+\.md$", description="A page's path under docs/.")]
+# Python's regular expressions: the page path's pattern looks ahead, which pydantic's default engine cannot.
+_PYTHON_RE = ConfigDict(regex_engine="python-re")
+SYNONYMS_FILE = TypeAdapter(dict[PagePath, SearchWords], config=_PYTHON_RE)
+_WORDS_OF_A_PAGE: TypeAdapter[list[str]] = TypeAdapter(SearchWords, config=_PYTHON_RE)
 
 
 @dataclass
@@ -42,7 +69,6 @@ def load_synonyms(path: Path, shown_as: str) -> Synonyms:
         return synonyms
     for page, value in loaded.data.items():
         line = loaded.line_of((page,), 1)
-        words = _as_words(value)
         if not is_page_path(page):
             synonyms.problems.append(
                 Problem(
@@ -53,7 +79,9 @@ def load_synonyms(path: Path, shown_as: str) -> Synonyms:
                 )
             )
             continue
-        if not words or not all(isinstance(w, str) and _WORDS.match(w) for w in words):
+        try:
+            words = _WORDS_OF_A_PAGE.validate_python(value)
+        except ValidationError:
             synonyms.problems.append(
                 Problem(
                     shown_as,
@@ -63,16 +91,9 @@ def load_synonyms(path: Path, shown_as: str) -> Synonyms:
                 )
             )
             continue
-        synonyms.words[page] = tuple(w for w in words if isinstance(w, str))  # All are, as checked above.
+        synonyms.words[page] = tuple(words)
         synonyms.lines[page] = line
     return synonyms
-
-
-def _as_words(value: object) -> list[object]:
-    """The list's items, with whole numbers as text: YAML reads 911 as a number, a reader types it as text."""
-    if not isinstance(value, list):
-        return []
-    return [str(item) if isinstance(item, int) and not isinstance(item, bool) else item for item in value]
 
 
 def page_problems(synonyms: Synonyms, pages: set[str], shown_as: str) -> list[Problem]:

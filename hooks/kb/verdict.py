@@ -21,7 +21,7 @@ from .glossary import GLOSSARY_PAGE, Glossary
 from .linker import GlossaryExtension, PageState, _without_code
 from .problems import Problem
 from .siteconfig import SiteConfig
-from .strictyaml import YamlError, load
+from .yaml_lines import YamlError, load
 
 _NO_GLOSSARY = re.compile(r"^glossary:\s*false\s*$", re.MULTILINE)
 # [text](../x.md#anchor), [text](#anchor) and [ref]: x.md#anchor, with an optional title; never another site.

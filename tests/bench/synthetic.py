@@ -176,8 +176,20 @@ def _write_config(target: Path, docs: Path) -> Path:
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     config["watch"] = [str(ROOT / path) for path in config.get("watch", [])]
     for extension in config["markdown_extensions"]:
-        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            extension["pymdownx.snippets"]["base_path"] = [str(docs / "_snippets")]
+        if isinstance(extension, dict):
+            for options in extension.values():
+                for name, value in (options or {}).items():
+                    options[name] = _own_path(value, docs)
     config_file = target / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return config_file
+
+
+def _own_path(value: object, docs: Path) -> object:
+    """An extension's docs/... path as the synthetic site's own file where it has one, else the real one."""
+    if isinstance(value, list):
+        return [_own_path(item, docs) for item in value]
+    if not isinstance(value, str) or not value.startswith("docs/"):
+        return value
+    own = docs / value.removeprefix("docs/")
+    return str(own if own.exists() else ROOT / value)

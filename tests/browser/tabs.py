@@ -44,10 +44,9 @@ VARIANTS = (
 )
 
 
-# A page has settled when no request has been in flight for this many polls in a row, 50 ms apart
-# (like Playwright's networkidle, without its fixed 500 ms); it gives up waiting after MAX_POLLS.
-QUIET_POLLS = 3
-MAX_POLLS = 200
+# Resolves once the page's main thread is idle: its scripts have run and started whatever they fetch. The
+# timeout only bounds a page that is never idle (an endless animation); such a page still settles.
+IDLE = "() => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }))"
 
 
 class Record:
@@ -87,12 +86,16 @@ class Record:
         self.console_errors.clear()
 
     def settle(self, tab: Page) -> None:
-        """Wait until no request has been in flight for a few polls."""
-        quiet = polls = 0
-        while quiet < QUIET_POLLS and polls < MAX_POLLS:
-            tab.wait_for_timeout(50)
-            quiet = 0 if self.in_flight else quiet + 1
-            polls += 1
+        """Wait until the page has loaded and gone idle, and every request it started has ended."""
+        tab.wait_for_load_state("load")
+        tab.evaluate(IDLE)
+        while self.in_flight:
+            for request in list(self.in_flight):
+                # Its response, or its failure; then the end of its body, unless an event already said it ended.
+                if request.response() is not None and request in self.in_flight:
+                    tab.context.wait_for_event("requestfinished", lambda ended, request=request: ended is request)
+                self.in_flight.discard(request)
+            tab.evaluate(IDLE)  # A request that ended may have started another (a script's next fetch).
 
 
 def same_origin(url: str, base_url: str) -> bool:

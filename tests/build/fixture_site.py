@@ -25,8 +25,10 @@ theme:
 plugins: [search]
 hooks:
   - {root}/hooks/gate.py
-  - {root}/hooks/disclaimer.py
-  - {root}/hooks/glossary.py
+  - {root}/hooks/page_furniture.py
+  - {root}/hooks/glossary_links.py
+  - {root}/hooks/glossary_entries.py
+  - {root}/hooks/content_policy.py
 markdown_extensions: [admonition, attr_list, md_in_html, toc, pymdownx.details, pymdownx.superfences, kb.citation_markdown]
 """
 

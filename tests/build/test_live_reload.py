@@ -13,8 +13,8 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,12 +28,19 @@ from tests.sitebuild import ROOT
 
 pytestmark = pytest.mark.serve
 WAIT_SECONDS = 120  # A generous limit for two busy cores; the test only fails if it is reached.
+# The script MkDocs adds to each served page names the build it shows: livereload(<epoch>, <request id>).
+SHOWN_BUILD = re.compile(r"livereload\((\d+), \d+\);")
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def plain_text(html: str) -> str:
+    """The words of a page, one space apart."""
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
 
 
 class Server:
@@ -44,37 +51,69 @@ class Server:
         self.port = free_port()
         site_url = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(), re.MULTILINE)
         self.mount = urlsplit(site_url[1]).path if site_url else "/"
-        self.log = project / "serve.log"
+        self.lines: list[str] = []
+        self._output = threading.Condition()
         env = os.environ | {"PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(
-                [str(ROOT / ".venv/bin/mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload"],
-                cwd=project,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
+        self.process = subprocess.Popen(
+            [str(ROOT / ".venv/bin/mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--livereload"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        """Keep each line the server prints, and wake whoever waits for one."""
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            with self._output:
+                self.lines.append(line)
+                self._output.notify_all()
+        with self._output:
+            self._output.notify_all()
+
+    @property
+    def log(self) -> str:
+        """The end of what the server printed."""
+        return "".join(self.lines)[-3000:]
+
+    def wait_until_serving(self) -> None:
+        """Wait for the line MkDocs prints once the first build is done and the port is open."""
+        with self._output:
+            serving = self._output.wait_for(
+                lambda: any("Serving on" in line for line in self.lines) or not self._reader.is_alive(),
+                timeout=WAIT_SECONDS,
             )
+        assert serving and self.process.poll() is None, f"the server did not start; its log:\n{self.log}"
+
+    def html(self, path: str) -> str:
+        """The served page at ``path``."""
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{self.mount}{path}", timeout=WAIT_SECONDS) as page:
+            return page.read().decode("utf-8")
 
     def page(self, path: str) -> str:
-        """The text of the served page at ``path``; empty while it cannot be fetched."""
-        url = f"http://127.0.0.1:{self.port}{self.mount}{path}"
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                html = response.read().decode("utf-8")
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            return ""
-        return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+        """The text of the served page at ``path``."""
+        return plain_text(self.html(path))
 
     def wait_for(self, path: str, text: str) -> None:
-        """Poll ``path`` until it contains ``text``; fail with the server's log after WAIT_SECONDS."""
+        """Wait, as the page's live-reload script does, for builds newer than the page until it contains ``text``."""
         deadline = time.monotonic() + WAIT_SECONDS
-        while time.monotonic() < deadline:
-            if " ".join(text.split()) in self.page(path):
+        while True:
+            html = self.html(path)
+            if " ".join(text.split()) in plain_text(html):
                 return
-            assert self.process.poll() is None, self.log.read_text()
-            time.sleep(0.5)
-        pytest.fail(f"{text!r} never appeared on {path}; server log:\n{self.log.read_text()[-3000:]}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"{text!r} never appeared on {path}; server log:\n{self.log}")
+            shown = SHOWN_BUILD.search(html)
+            assert shown, f"{path} has no live-reload script"
+            # MkDocs answers once a newer build is served, or after a minute without one (then we ask again).
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/livereload/{shown[1]}/0", timeout=90):
+                pass
+            assert self.process.poll() is None, self.log
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGINT)
@@ -83,6 +122,7 @@ class Server:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+        self._reader.join()
 
 
 @pytest.fixture
@@ -92,6 +132,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     running = Server(tmp_path)
     try:
+        running.wait_until_serving()
         yield running
     finally:
         running.stop()

@@ -9,8 +9,8 @@ from kb.glossary import load_glossary
 from kb.medical_folders import MEDICAL_FOLDERS, medical_folder
 from kb.pages import check_pages, file_name_problems
 from kb.problems import Problem, annotation, shown_value
-from kb.strictyaml import YamlError, load
 from kb.verdict import anchor_problems, front_matter_problems, nav_problems
+from kb.yaml_lines import YamlError, load
 
 from tests.unit.samples import DATA, GLOSSARY_PAGE, MEDICAL_PAGE, TODAY
 

@@ -434,3 +434,45 @@ def test_a_term_without_latin_letters_keeps_its_own_script_in_its_id(tmp_path: P
     soup = render(loaded, "Остеонекроз бедра.")
     link = one(soup, "a")
     assert attr(link, "href").endswith("glossary.md#остеонекроз") and link["aria-describedby"] == "kb-def-остеонекроз"
+
+
+def on_its_own(folder: Path, source: str, **options: str) -> BeautifulSoup:
+    """Render ``source`` with the linker named in ``extensions`` by its module, as ``markdown_extensions:`` names it."""
+    settings = {"glossary_file": str(folder / "glossary.yml"), **options}
+    html = markdown.Markdown(extensions=[*EXTENSIONS, "kb.linker"], extension_configs={"kb.linker": settings})
+    return BeautifulSoup(html.convert(source), "html.parser")
+
+
+def test_on_its_own_it_reads_the_glossary_file_and_links_from_the_docs_folder(tmp_path: Path) -> None:
+    write_glossary(tmp_path, GLOSSARY_YAML)
+    soup = on_its_own(tmp_path, "AVN starts in the femoral head.")
+    assert [(link.get_text(), attr(link, "href")) for link in soup.select("a.kb-term")] == [
+        ("AVN", "/glossary.md#avascular-necrosis"),
+        ("femoral head", "/glossary.md#femoral-head"),
+    ]
+    assert one(soup, "#kb-def-femoral-head").get_text().startswith("The ball at the top")
+
+
+def test_on_its_own_the_glossary_page_option_names_the_page_links_lead_to(tmp_path: Path) -> None:
+    write_glossary(tmp_path, GLOSSARY_YAML)
+    soup = on_its_own(tmp_path, "AVN.", glossary_page="about/words.md")
+    assert attr(one(soup, "a.kb-term"), "href") == "/about/words.md#avascular-necrosis"
+
+
+def test_on_its_own_it_links_nothing_on_the_page_that_holds_the_entries(tmp_path: Path) -> None:
+    write_glossary(tmp_path, GLOSSARY_YAML)
+    soup = on_its_own(tmp_path, "# Glossary\n\nWords about AVN.\n\n<!-- kb:glossary -->\n")
+    assert soup.select("a.kb-term") == []
+
+
+def test_on_its_own_an_edited_glossary_file_is_read_again(tmp_path: Path) -> None:
+    write_glossary(tmp_path, GLOSSARY_YAML)
+    assert on_its_own(tmp_path, "INR.").select("a.kb-term")
+    write_glossary(tmp_path, GLOSSARY_YAML.replace("- term: INR", "- term: PT"))
+    assert on_its_own(tmp_path, "INR.").select("a.kb-term") == []
+
+
+def test_on_its_own_a_broken_glossary_stops_the_page_with_each_problem(tmp_path: Path) -> None:
+    write_glossary(tmp_path, "- term: INR\n  definition: <b>Bold</b> is not plain text in a definition.\n")
+    with pytest.raises(ValueError, match=r"the glossary has problems:\n\S*glossary\.yml:2: "):
+        on_its_own(tmp_path, "INR.")

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import itertools
-import os
 import random
 import re
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from kb.glossary import slug
 from kb.matcher import Match, PhraseMatcher, is_case_sensitive, words
-
-HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 
 
 def found(phrases: Iterable[tuple[str, str]], text: str) -> list[tuple[str, str]]:
@@ -354,24 +348,6 @@ def test_every_match_is_whole_words_in_order(text: str) -> None:
     for match in matches:
         assert match.start in starts
         assert match.end in ends
-
-
-# Ties between an abbreviation and an ordinary word
-
-
-def test_a_tie_between_an_exact_and_a_case_insensitive_phrase_does_not_depend_on_the_hash_seed() -> None:
-    script = (
-        "from kb.matcher import PhraseMatcher\n"
-        "print([m.term_id for m in PhraseMatcher([('AVN', 'exact'), ('avn', 'folded')]).find('AVN')])\n"
-    )
-    results = set()
-    for seed in range(8):
-        env = {**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(HOOKS)}
-        run = subprocess.run(
-            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True, timeout=60
-        )
-        results.add(run.stdout.strip())
-    assert len(results) == 1, results
 
 
 # Names with punctuation inside, and text in decomposed form

@@ -1,18 +1,19 @@
 """Errors that teach: the exact words an editor reads for each common mistake, in a terminal and on GitHub.
 
-Each case runs ``python -m kb.check docs`` as CI does, on a small valid docs tree with one mistake.
+Each case runs ``kb.check``'s command line in this process, on a small valid docs tree with one mistake;
+tests/process/test_check_command.py runs ``python -m kb.check docs`` itself, as CI does.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
+from kb.check import main
 
 from tests.sitebuild import ROOT
 from tests.unit.samples import DATA, GLOSSARY_PAGE, MEDICAL_PAGE
@@ -138,20 +139,37 @@ def write_tree(root: Path, change: tuple[str, str, str] | None = None) -> None:
         (root / "docs" / name).write_text(text, encoding="utf-8")
 
 
-def run_check(root: Path, github: bool) -> subprocess.CompletedProcess[str]:
-    """``python -m kb.check docs`` in ``root``, in or outside GitHub Actions."""
-    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    env["PYTHONPATH"] = str(ROOT / "hooks")
-    if github:
-        env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run(
-        [sys.executable, "-m", "kb.check", "docs", "--today", "2026-11-21"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+@dataclass(frozen=True)
+class Run:
+    """What one ``kb.check docs`` run printed, and its exit status."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class CheckRun(Protocol):
+    """The run_check fixture: one ``kb.check docs`` run in ``root``."""
+
+    def __call__(self, root: Path, github: bool) -> Run: ...
+
+
+@pytest.fixture
+def run_check(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> CheckRun:
+    """``kb.check docs`` in a folder, in or outside GitHub Actions, as its command line runs it."""
+
+    def run(root: Path, github: bool) -> Run:
+        monkeypatch.chdir(root)
+        if github:
+            monkeypatch.setenv("GITHUB_ACTIONS", "true")
+        else:
+            monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+        capsys.readouterr()
+        returncode = main(["docs", "--today", "2026-11-21"])
+        out, err = capsys.readouterr()
+        return Run(returncode, out, err)
+
+    return run
 
 
 def like(expected: list[str], lines: list[str]) -> bool:
@@ -168,14 +186,16 @@ def annotation(line: str) -> str:
     return f"::error file={path},line={number}::{text}"
 
 
-def test_the_valid_tree_passes(tmp_path: Path) -> None:
+def test_the_valid_tree_passes(tmp_path: Path, run_check: CheckRun) -> None:
     write_tree(tmp_path)
     result = run_check(tmp_path, github=False)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "kb.check: 2 pages, 0 problems\n")
 
 
 @pytest.mark.parametrize(("change", "expected"), CASES.values(), ids=CASES.keys())
-def test_each_mistake_gets_its_message(tmp_path: Path, change: tuple[str, str, str], expected: list[str]) -> None:
+def test_each_mistake_gets_its_message(
+    tmp_path: Path, run_check: CheckRun, change: tuple[str, str, str], expected: list[str]
+) -> None:
     write_tree(tmp_path, change)
     result = run_check(tmp_path, github=False)
     assert result.returncode == 1
@@ -185,7 +205,7 @@ def test_each_mistake_gets_its_message(tmp_path: Path, change: tuple[str, str, s
 
 @pytest.mark.parametrize(("change", "expected"), CASES.values(), ids=CASES.keys())
 def test_in_github_actions_each_message_is_also_an_annotation(
-    tmp_path: Path, change: tuple[str, str, str], expected: list[str]
+    tmp_path: Path, run_check: CheckRun, change: tuple[str, str, str], expected: list[str]
 ) -> None:
     write_tree(tmp_path, change)
     result = run_check(tmp_path, github=True)
@@ -210,38 +230,6 @@ def matched(owner: str, output: str) -> list[tuple[str, str, str]]:
         if match:
             found.append((match[pattern["file"]], match[pattern["line"]], match[pattern["message"]]))
     return found
-
-
-@pytest.fixture
-def bad_markdown(tmp_path: Path) -> Path:
-    page = tmp_path / "docs" / "page.md"
-    page.parent.mkdir()
-    page.write_text("# Walking aids\n\nA cane can help you recieve less pain.\n## Canes\n\nText.\n", encoding="utf-8")
-    return tmp_path
-
-
-def test_rumdl_problems_become_annotations(bad_markdown: Path) -> None:
-    result = subprocess.run(
-        [str(ROOT / ".venv/bin/rumdl"), "check", "--no-config", "docs/page.md"],
-        cwd=bad_markdown,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 1
-    assert matched("rumdl", result.stdout) == [("docs/page.md", "4", "[MD022] Expected 1 blank line above heading [*]")]
-
-
-def test_codespell_problems_become_annotations(bad_markdown: Path) -> None:
-    result = subprocess.run(
-        [str(ROOT / ".venv/bin/codespell"), "docs/page.md"],
-        cwd=bad_markdown,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode != 0
-    assert matched("codespell", result.stdout) == [("docs/page.md", "3", "recieve ==> receive")]
 
 
 def test_kb_check_lines_are_not_matched_twice() -> None:
