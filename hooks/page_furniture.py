@@ -20,14 +20,15 @@ from mkdocs.utils import get_relative_url
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill in the references page and the treatment comparison."""
-    env, checked = config.theme.get_env(), state_for(config).checked
+    checked = state_for(config).checked
     if page.file.src_uri == REFERENCES_PAGE:
         sources = source_views(sorted(checked.site.sources), checked.site)
-        return markdown.replace(REFERENCES_MARKER, env.get_template("kb/references.html").render(sources=sources))
+        template = config.theme.get_env().get_template("kb/references.html")  # A new Jinja environment: only here.
+        return markdown.replace(REFERENCES_MARKER, template.render(sources=sources))
     if COMPARISON_MARKER in markdown:
         urls = {file.src_uri: get_relative_url(file.url, page.url) for file in files.documentation_pages()}
         rows, levels = comparison_rows(checked, config.nav, urls)
-        table = env.get_template("kb/treatment-comparison.html").render(rows=rows, levels=levels)
+        table = config.theme.get_env().get_template("kb/treatment-comparison.html").render(rows=rows, levels=levels)
         return markdown.replace(COMPARISON_MARKER, table)
     return markdown
 

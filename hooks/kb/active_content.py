@@ -10,8 +10,13 @@ found again in the Markdown source for its line.
 from __future__ import annotations
 
 import re
+import string
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import nh3
 
@@ -60,6 +65,14 @@ URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 STYLE_PROPERTIES = frozenset({"text-align"})
 _MARK = "data-kb-n"
 _EVENT = re.compile(r"^on", re.IGNORECASE)
+_INPUT = re.compile(r"<input", re.IGNORECASE)
+# nh3 writes each attribute as name="value", with & and " escaped, and each < of text as &lt;: in its output a
+# start tag is one match of this expression (comments aside), which reads the page far faster than HTMLParser.
+_SERIALIZED_TAG = re.compile(r'<!--.*?-->|<([a-zA-Z][^\s/>]*)((?:\s+[^\s/>=]+(?:="[^"]*")?)*)\s*/?>', re.DOTALL)
+# Every name a start tag could have (and more: names in comments and text), lowercased as the parser does.
+_TAG_NAME = re.compile(r"<([a-z][^\t\n\f\r />]*)")
+_ALLOWED_NAMES = frozenset(tag.lower() for tag in ALLOWED_TAGS)
+_SERIALIZED_ATTRIBUTE = re.compile(r'([^\s/>=]+)(?:="([^"]*)")?')
 _URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "data", "poster", "xlink:href"})
 _OTHER_ORIGIN = re.compile(r"^\s*[/\\]{2}")
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.\-]*)\s*:", re.IGNORECASE)
@@ -106,6 +119,25 @@ def _start_tags(html: str) -> list[tuple[str, list[tuple[str, str]], tuple[int, 
     return parser.tags
 
 
+def _attributes(serialized: str) -> list[tuple[str, str]]:
+    """The (name, value) pairs of one start tag as nh3 writes it."""
+    return _SERIALIZED_ATTRIBUTE.findall(serialized)
+
+
+def _kept_marks(cleaned: str) -> dict[int, dict[str, str]]:
+    """The attributes of each numbered start tag in nh3's output, by its number."""
+    kept = {}
+    for match in _SERIALIZED_TAG.finditer(cleaned):
+        if match.group(1) is None:
+            continue  # a comment
+        attrs = {
+            name.lower(): unescape(value) if "&" in value else value for name, value in _attributes(match.group(2))
+        }
+        if _MARK in attrs:
+            kept[int(attrs[_MARK])] = attrs
+    return kept
+
+
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     """Keep an input's attributes only with the values a task-list checkbox has."""
     if tag == "input" and attribute != _MARK:
@@ -113,17 +145,16 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def _clean(html: str) -> str:
-    """The page as the allow-list keeps it."""
+def _allow_list(attribute_filter: Callable[[str, str, str], str | None] | None) -> nh3.Cleaner:
+    """The allow-list as an nh3 cleaner, made once: nh3 would convert every option on each call."""
     attributes = {tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}
     attributes["input"] = set(INPUT_VALUES)
     attributes["*"] = set(GENERIC_ATTRIBUTES)
-    return nh3.clean(
-        html,
+    return nh3.Cleaner(
         tags=set(ALLOWED_TAGS),
         clean_content_tags={"script", "style"},
         attributes=attributes,
-        attribute_filter=_attribute_filter,
+        attribute_filter=attribute_filter,
         strip_comments=False,
         link_rel=None,
         generic_attribute_prefixes={"aria-", "data-"},
@@ -132,27 +163,96 @@ def _clean(html: str) -> str:
     )
 
 
+# The filter judges only inputs, and nh3 calls it for every attribute: a page without an input goes without it.
+_ALLOW_LIST = _allow_list(None)
+_ALLOW_LIST_WITH_INPUTS = _allow_list(_attribute_filter)
+
+
+def _clean(html: str) -> str:
+    """The page as the allow-list keeps it."""
+    return (_ALLOW_LIST_WITH_INPUTS if _INPUT.search(html) else _ALLOW_LIST).clean(html)
+
+
+def certainly_clean(html: str) -> bool:
+    """True only if the allow-list keeps all of ``html``, found without reading it in Python; False if unsure.
+
+    The allow-list's output is compared with that of a lenient run (same tags, every attribute, every URL
+    scheme the text could hold): equal outputs mean the allow-list dropped nothing. Counting
+    start tags and URL attributes before and after shows what both runs drop (a URL nh3 cannot parse).
+    A style (nh3 rewrites the ones it keeps), an input's values, a file from elsewhere and anything unsure
+    are left to ``dropped``.
+    """
+    lowered = html.lower()
+    names = _TAG_NAME.findall(lowered)
+    if not set(names) <= _ALLOWED_NAMES or "<input" in lowered:
+        return False
+    cleaned = _clean(html)
+    if cleaned != _clean_leniently(html):
+        return False
+    # The parser can copy a start tag (an <a> left open), add one or leave one out, which would hide from the
+    # count a URL both runs dropped: the same start tags must come out as went in.
+    cleaned_lowered = cleaned.lower()
+    if Counter(_TAG_NAME.findall(cleaned_lowered)) != Counter(names):
+        return False
+    if _url_attributes(cleaned_lowered) != _url_attributes(unescape(html).lower()):
+        return False
+    return not any(_loads_from_elsewhere(name, unescape(value)) for name, value in _attribute_values(cleaned))
+
+
+# The attributes nh3 drops when their URL will not parse, whatever it is told to allow.
+_URL_NAMES = ("href", "src", "srcset", "cite", "action", "formaction", "data", "poster", "background", "longdesc")
+_SCHEME_CHARACTERS = string.ascii_letters + string.digits + "+.-"
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+# These helpers split the text at its few "=" and ":" where a regular expression would try every position.
+
+
+def _url_attributes(lowered: str) -> int:
+    """How often a URL attribute's name (or a name that ends like one) stands before an equals sign."""
+    return sum(before.rstrip().endswith(_URL_NAMES) for before in lowered.split("=")[:-1])
+
+
+def _attribute_values(serialized: str) -> list[tuple[str, str]]:
+    """Each (name, value) in nh3's output, which writes them all as ' name="value"' (and text like it too)."""
+    pairs = pairwise(serialized.split('="'))
+    return [(before.rsplit(" ", 1)[-1].lower(), after.split('"', 1)[0]) for before, after in pairs]
+
+
+def _clean_leniently(html: str) -> str:
+    """The page as nh3 writes it when it keeps every allowed tag with all its attributes and URLs."""
+    # Any scheme a URL could have: the run of scheme characters before each colon, once character
+    # references, tabs and newlines are gone, as a URL parser reads an attribute's value.
+    before_colons = _TAB_OR_NEWLINE.sub("", unescape(html)).split(":")[:-1]
+    schemes = {before[len(before.rstrip(_SCHEME_CHARACTERS)) :].lower() for before in before_colons}
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        generic_attribute_prefixes={""},  # Every attribute name starts with the empty prefix.
+        strip_comments=False,
+        link_rel=None,
+        url_schemes=schemes | URL_SCHEMES,
+    )
+
+
 def dropped(html: str) -> list[Found]:
     """Everything in ``html`` that the allow-list does not keep, in document order."""
+    if certainly_clean(html):
+        return []
     tags = _start_tags(html)
     line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
-    marked = html
-    # Number each start tag (from the end, so earlier offsets stay valid) to find it again after cleaning.
-    for number, (tag, _attrs, (line, column)) in reversed(list(enumerate(tags))):
+    # Number each start tag, just after its name, to find it again after cleaning.
+    pieces, done = [], 0
+    for number, (tag, _attrs, (line, column)) in enumerate(tags):
         at = line_starts[line - 1] + column + 1 + len(tag)
-        marked = f'{marked[:at]} {_MARK}="{number}"{marked[at:]}'
-    kept = {
-        int(value): (tag, dict(attrs))
-        for tag, attrs, _pos in _start_tags(_clean(marked))
-        for name, value in attrs
-        if name == _MARK
-    }
+        pieces += [html[done:at], f' {_MARK}="{number}"']
+        done = at
+    kept = _kept_marks(_clean("".join(pieces) + html[done:]))
     found: list[Found] = []
     for number, (tag, attrs, _pos) in enumerate(tags):
         if tag not in ALLOWED_TAGS:
             found.append(Found(tag, None, ""))
         elif number in kept:
-            kept_attrs = kept[number][1]
+            kept_attrs = kept[number]
             for name, value in attrs:
                 if (
                     name not in kept_attrs

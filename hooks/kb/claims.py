@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .lowercase import lowercased
 from .problems import Problem
 
 # Each class of treatment: the words that name it, and what the evidence says about its claims.
@@ -101,7 +102,7 @@ EFFECTS = (
     r"\b(?:slow\w*|stop\w*|halt\w*|arrest\w*)\b.{0,40}\b(?:progress\w*|disease|avn|osteonecrosis|necrosis|condition)\b",
 )
 # Anticoagulants are not anti-inflammatory: a claim of its own (editorial policy).
-INFLAMMATION = re.compile(r"\b(?:reduc|lower|eas|fight|calm|treat)\w*\b.{0,30}\binflammation\b", re.IGNORECASE)
+INFLAMMATION = r"\b(?:reduc|lower|eas|fight|calm|treat)\w*\b.{0,30}\binflammation\b"
 # Words that negate or hedge a claim, or report it as someone else's, within the clause.
 HEDGE = re.compile(
     r"\b(?:not|no|never|nor|neither|none|nothing|nobody|cannot|can't|don't|doesn't|didn't|won't|isn't|aren't|"
@@ -146,7 +147,15 @@ def build_claims(aliases: Iterable[tuple[str, ...]] = ()) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
-_EFFECT = re.compile("|".join(f"(?:{effect})" for effect in EFFECTS), re.IGNORECASE)
+# Every match of EFFECTS or INFLAMMATION holds one of these (tests/unit/test_claims.py keeps them in step).
+EFFECT_STEMS = (
+    "cur", "heal", "revers", "away", "rid of", "eliminat", "disappear", "collapse", "collapsing", "bone", "recover",
+    "restore", "restoring", "restoration", "normal", "slow", "stop", "halt", "arrest", "inflammation",
+)  # fmt: skip
+# Searched in lowercased text (kb.lowercase says why); every pattern starts a word, so a position that starts
+# none is passed over at once.
+_EFFECT = re.compile(r"(?=\b\w)(?:" + "|".join(f"(?:{effect})" for effect in EFFECTS) + ")")
+_INFLAMMATION = re.compile(rf"(?=\b\w)(?:{INFLAMMATION})")
 CLAIMS = build_claims()
 
 
@@ -169,19 +178,29 @@ def _claim_in(clause: str, claims: tuple[Claim, ...]) -> Claim | None:
     """The claim ``clause`` makes, if it names a treatment with an effect and no hedge."""
     if HEDGE.search(clause):
         return None
+    lowered = lowercased(clause)
+    effect = bool(_EFFECT.search(lowered))
+    if not effect and not _INFLAMMATION.search(lowered):
+        return None
     for claim in claims:
-        if not claim.subject.search(clause):
-            continue
-        if _EFFECT.search(clause) or (claim.name == "blood thinners" and INFLAMMATION.search(clause)):
+        if (effect or claim.name == "blood thinners") and claim.subject.search(clause):
             return claim
     return None
+
+
+def claims_an_effect(text: str) -> bool:
+    """Whether ``text`` names an effect a treatment could be said to have."""
+    lowered = lowercased(text)
+    if not any(stem in lowered for stem in EFFECT_STEMS):
+        return False  # Most sentences: a few substring searches instead of the patterns.
+    return bool(_EFFECT.search(lowered) or _INFLAMMATION.search(lowered))
 
 
 def sentence_claim(sentence: str, claims: tuple[Claim, ...] = CLAIMS) -> Claim | None:
     """The unsupported claim a sentence states as fact, or None (a question states none)."""
     text = _NOT_TEXT.sub(" ", sentence).strip()
-    if not text or text.endswith("?"):
-        return None
+    if not text or text.endswith("?") or not claims_an_effect(text):
+        return None  # A clause claims an effect only if its sentence names one: most sentences end here.
     for clause in _CLAUSE.split(text):
         claim = _claim_in(clause, claims)
         if claim:

@@ -60,6 +60,8 @@ def front_matter_problems(raw: str, shown_as: str) -> list[Problem]:
     into every page that lists it, outside the page body the build judges."""
     try:
         found = frontmatter.split(frontmatter.normalise(raw))
+        if not any(sign in found.yaml_text for sign in "<&\\"):
+            return []  # No value can hold markup: a "<" or "&" is written as itself or as a \ escape.
         loaded = load(found.yaml_text, found.first_line)
     except (frontmatter.MissingFrontMatterError, YamlError):
         return []  # The front-matter check reports these.

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from kb.cited_numbers import uncited_result_problems, uncited_results
+from hypothesis import given
+from hypothesis import strategies as st
+from kb.cited_numbers import _MAY_STATE_A_RESULT, RESULT, uncited_result_problems, uncited_results
+from kb.lowercase import lowercased
 
 NEEDS_A_SOURCE = [
     "About 3 in 10 people with sickle cell disease get AVN.",
@@ -18,6 +21,7 @@ NEEDS_A_SOURCE = [
     "The review pooled 24 randomized trials.",
     "It included 1,497 adult participants.",
     "The trial treated 40 hips.",
+    "It worked half as often in older adults.",
 ]
 NEEDS_NONE = [
     "Hold the stretch for 5 seconds, then relax.",
@@ -34,6 +38,17 @@ NEEDS_NONE = [
 @pytest.mark.parametrize("sentence", NEEDS_A_SOURCE)
 def test_a_result_risk_or_count_needs_a_source(sentence: str) -> None:
     assert uncited_results(f"Intro line.\n\n{sentence}\n") == [(3, sentence)]
+
+
+WORDS = ["3", "1,497", "30", "%", "Per", "cent", "percent", "One", "five", "TWICE", "half", "as", "in", "out of", "every",
+         "times", "more", "-fold", "adult", "people", "hips", "the", "x", " ", "  ", "\n", ".", ",", "\u0130", "\u0131",
+         "\u017f", "\u212a"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=12).map("".join))
+def test_text_that_states_a_result_never_slips_past_the_quick_test(text: str) -> None:
+    # The quick test skips the full patterns, so it must hold wherever they would find a result.
+    assert not RESULT.search(text) or _MAY_STATE_A_RESULT.search(lowercased(text))
 
 
 @pytest.mark.parametrize("sentence", NEEDS_A_SOURCE)

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from kb.claims import build_claims, claim_problems, sentence_claim
+from hypothesis import given
+from hypothesis import strategies as st
+from kb.claims import (
+    EFFECT_STEMS,
+    EFFECTS,
+    INFLAMMATION,
+    build_claims,
+    claim_problems,
+    claims_an_effect,
+    sentence_claim,
+)
 
 # Each states an unsupported claim as fact; the first nine passed the old word-list check.
 REFUSED = [
@@ -159,3 +171,48 @@ def test_a_glossary_alias_names_the_treatment_too() -> None:
     claim = sentence_claim("The bone keeper prevents collapse.", claims)
     assert claim is not None and claim.name == "bisphosphonates"
     assert sentence_claim("The bone keeper prevents collapse.") is None
+
+
+EFFECT_WORDS = ["Cures", "heal", "reverse", "goes away", "gets rid of", "stops", "prevents", "collapse", "the", "hip",
+                "regrows", "bone", "makes", "new bone", "fully", "recover", "back to normal", "slows", "progress",
+                "reduces", "inflammation", "eliminates", "disappears", "restores", "halts", "arrests", "grows back",
+                "regenerates", "repairs", "completely", "disease", "calms", "cut", "keeps", "rid  of", "AVN", "x", "y2", " ", "  ", "-", "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", ",", "."]  # fmt: skip
+AS_WRITTEN = re.compile("|".join(f"(?:{effect})" for effect in (*EFFECTS, INFLAMMATION)), re.IGNORECASE)
+
+
+@given(st.lists(st.sampled_from(EFFECT_WORDS), max_size=14).map("".join))
+def test_effects_are_found_in_lowercased_text_as_the_patterns_read_in_any_case(text: str) -> None:
+    # The check lowercases text for speed; it must find an effect exactly where the case-blind patterns do.
+    assert bool(AS_WRITTEN.search(text)) == claims_an_effect(text)
+
+
+@pytest.mark.parametrize("pattern", [*EFFECTS, INFLAMMATION])
+def test_each_effect_pattern_holds_a_stem_the_quick_test_looks_for(pattern: str) -> None:
+    # Each alternative must spell one of EFFECT_STEMS outright, or the quick test would skip its sentences.
+    assert all(any(stem in part for stem in EFFECT_STEMS) for part in top_level_alternatives(pattern)), pattern
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The parts of a pattern between the | signs that stand outside every group."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    return [*parts, pattern[start:]]
+
+
+def test_the_alternatives_of_a_pattern_are_split_only_outside_groups() -> None:
+    assert top_level_alternatives(r"\bgo(?:es)? away\b|\bget(?:s|ting)? rid of\b|[|]x") == [
+        r"\bgo(?:es)? away\b",
+        r"\bget(?:s|ting)? rid of\b",
+        "[|]x",
+    ]

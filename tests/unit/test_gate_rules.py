@@ -230,3 +230,10 @@ def test_front_matter_text_is_judged_for_active_content_at_its_line() -> None:
         (2, "in the front matter field 'title'"),
         (7, "in the front matter field 'key_messages'"),
     ]
+
+
+def test_markup_written_as_a_yaml_escape_is_judged_too() -> None:
+    raw = '---\ntitle: "Rest \\x3cscript>alert(1)\\u003c/script>"\ndescription: Plain.\n---\n\n# Rest\n'
+    assert [(p.line, p.message.split(",")[0]) for p in front_matter_problems(raw, "docs/x.md")] == [
+        (2, "in the front matter field 'title'"),
+    ]
