@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from kb.active_content import active_content_problems, certainly_clean, dropped
+from hypothesis import given
+from hypothesis import strategies as st
+from kb.active_content import active_content_problems, certainly_clean, dropped, dropped_tag_by_tag
 from kb.csp import MARKER, inline_scripts, script_hash, with_script_hashes
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "toc", "admonition", "abbr", "def_list"]
@@ -131,6 +133,20 @@ def test_an_allowed_style_is_judged_the_long_way_and_kept() -> None:
 def test_what_the_allow_list_refuses_is_never_taken_for_clean(html: str) -> None:
     assert not certainly_clean(CLEAN_PAGE + html)
     assert dropped(CLEAN_PAGE + html)
+
+
+PIECES = [
+    "<p>", "</p>", "text ", '<a href="../x/">', '<a href="https://e.org/a?b=1&amp;c=2">', "</a>", "<em>", "</em>",
+    "<ul><li>", "</li></ul>", '<h2 id="s">', "</h2>", '<svg viewBox="0 0 1 1">', '<path d="M0 0"/>', "</svg>",
+    "<!-- note: x -->", "<code>&lt;b&gt;</code>", "Note: ", '<a href="tel:+1">', '<img src="../i.png" alt="">',
+    '<span class="k" data-x="1">', "</span>", "\n", " = ", 'a="b" ', "href=", ":", "&amp;", "<table><tr><td>", "</td></tr></table>",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PIECES + REFUSED_HTML), max_size=30).map("".join))
+def test_html_taken_for_clean_holds_nothing_the_tag_by_tag_judge_drops(html: str) -> None:
+    # The quick test may be unsure of clean HTML, never sure of HTML that holds something to refuse.
+    assert not certainly_clean(html) or dropped_tag_by_tag(html) == []
 
 
 def test_dropped_reports_the_tag_attribute_and_value() -> None:
