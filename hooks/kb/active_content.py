@@ -186,7 +186,7 @@ def certainly_clean(html: str) -> bool:
     names = _TAG_NAME.findall(lowered)
     if not set(names) <= _ALLOWED_NAMES or "<input" in lowered:
         return False
-    cleaned = _clean(html)
+    cleaned = _ALLOW_LIST.clean(html)  # No input here, so no input filter.
     if cleaned != _clean_leniently(html):
         return False
     # The parser can copy a start tag (an <a> left open), add one or leave one out, which would hide from the
@@ -199,8 +199,8 @@ def certainly_clean(html: str) -> bool:
     return not any(_loads_from_elsewhere(name, unescape(value)) for name, value in _attribute_values(cleaned))
 
 
-# The attributes nh3 drops when their URL will not parse, whatever it is told to allow.
-_URL_NAMES = ("href", "src", "srcset", "cite", "action", "formaction", "data", "poster", "background", "longdesc")
+# The attributes nh3 drops when their URL will not parse, whatever it is told to allow (xlink:href ends in href).
+_URL_NAMES = tuple(sorted(_URL_ATTRIBUTES | {"srcset", "background", "longdesc"}))
 _SCHEME_CHARACTERS = string.ascii_letters + string.digits + "+.-"
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 # These helpers split the text at its few "=" and ":" where a regular expression would try every position.

@@ -20,9 +20,9 @@ from .figures import FigureRecord
 from .frontmatter_schema import FrontMatter
 from .glossary import Entry
 from .option_grid_data import Grid
-from .pages import DATA_DIR
+from .pages import command_site_data
 from .search_terms import SYNONYMS_FILE
-from .sitedata import Disclaimer, EvidenceLevel, SiteData, load_site_data
+from .sitedata import Disclaimer, EvidenceLevel, SiteData
 
 FOLDER = Path(__file__).parent / "schemas"
 FRONT_MATTER = "front-matter.schema.json"
@@ -77,11 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     action.add_argument("--check", action="store_true", help="exit 1 if a committed schema is out of date")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
     args = parser.parse_args(argv)
-    shown = args.docs.as_posix().rstrip("/")
-    site = load_site_data(args.docs / DATA_DIR, f"{shown}/{DATA_DIR}")
-    if site.problems:
-        print("\n".join(str(problem) for problem in site.problems), file=sys.stderr)
-        print("kb.json_schemas: fix the data files above first", file=sys.stderr)
+    site = command_site_data(args.docs, "kb.json_schemas")
+    if site is None:
         return 1
     stale = []
     for name, schema in schemas(site).items():

@@ -18,8 +18,8 @@ import yaml
 
 from .contract import _years_later
 from .nav import add_to_nav
-from .pages import DATA_DIR, check_file
-from .sitedata import SiteData, load_site_data
+from .pages import check_file, command_site_data
+from .sitedata import SiteData
 
 # Cited until the editor lists the sources the page really uses: a broad review of AVN,
 # so that the new page passes the checks and previews at once. CONTRIBUTING.md says so.
@@ -269,10 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="the review date (YYYY-MM-DD)")
     args = parser.parse_args(argv)
     shown_docs = args.docs.as_posix().rstrip("/")
-    site = load_site_data(args.docs / DATA_DIR, f"{shown_docs}/{DATA_DIR}")
-    if site.problems:
-        print("\n".join(str(problem) for problem in site.problems), file=sys.stderr)
-        print("kb.new_page: fix the data files above first; no page was written", file=sys.stderr)
+    site = command_site_data(args.docs, "kb.new_page", "; no page was written")
+    if site is None:
         return 1
     try:
         request = make_request(args, site)

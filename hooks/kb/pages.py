@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -47,6 +48,16 @@ def is_page_path(text: object) -> bool:
 def shown_docs_dir(docs_dir: str, config_file: str) -> str:
     """The docs folder as editors see it, relative to mkdocs.yml (usually 'docs')."""
     return Path(os.path.relpath(docs_dir, Path(config_file).parent)).as_posix()
+
+
+def command_site_data(docs: Path, program: str, outcome: str = "") -> SiteData | None:
+    """A command's site data from the docs folder ``docs``; None, with its problems printed, if it has any."""
+    site = load_site_data(docs / DATA_DIR, f"{docs.as_posix().rstrip('/')}/{DATA_DIR}")
+    if not site.problems:
+        return site
+    print("\n".join(str(problem) for problem in site.problems), file=sys.stderr)
+    print(f"{program}: fix the data files above first{outcome}", file=sys.stderr)
+    return None
 
 
 def page_files(docs_dir: Path) -> list[Path]:
