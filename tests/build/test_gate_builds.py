@@ -16,14 +16,20 @@ from kb.check import check_docs
 from kb.csp import script_hash
 
 from tests.build.fixture_site import BIBLIOGRAPHY, GLOSSARY, PAGES, write_site
-from tests.sitebuild import BuildResult, build_site
+from tests.sitebuild import ROOT, BuildResult, build_site
 
 REST = PAGES["treatment/rest.md"]
 BODY_END = REST.count("\n")  # Lines of the page; text added at its end starts two lines later.
 MEDICAL_BLOCK = REST[REST.index("medical:") : REST.index("---\n\n#")]
 LINK_FIX = "link to a page of this site or to an https:// address (mailto: and tel: work too)"
-# A hook's logger puts the hook's name in front of each message.
-_HOOK_PREFIX = re.compile(r"^\S*hooks/\w+: ")
+# A hook's logger puts its module name in front of each message, up to the first dot (MkDocs'
+# get_plugin_logger). The fixture names each hook by its absolute path, so where the checkout's path holds
+# a dot (mktemp's /tmp/tmp.XXXXXXXXXX), that is the path up to the dot, not hooks/<name>.
+_HOOK_PREFIX = re.compile(
+    "^(?:"
+    + "|".join(re.escape(f"{hook.as_posix().split('.', 1)[0]}: ") for hook in (ROOT / "hooks").glob("*.py"))
+    + ")"
+)
 
 
 def _verdicts(tmp_path: Path, edit: Mapping[str, str | bytes | None], nav: str = "") -> tuple[BuildResult, set, set]:
