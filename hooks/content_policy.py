@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.build_state import state_for
-from kb.csp import script_templates, theme_scripts
+from kb.csp import ThemeScripts
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
@@ -15,7 +15,7 @@ log = get_plugin_logger(__name__)
 
 def on_env(env, *, config: MkDocsConfig, files):
     """Load the theme's script partials once, before any page or template is rendered."""
-    state_for(config).script_templates = script_templates(env, SCRIPT_PARTIALS)
+    state_for(config).theme_scripts = ThemeScripts(env, SCRIPT_PARTIALS)
     return env
 
 
@@ -49,7 +49,9 @@ def _hashed(output: str, config: MkDocsConfig, shown_as: str) -> str:
     """The page with its policy's hashes; a strict warning for each inline script that is not the theme's."""
     state = state_for(config)
     context = dict(state.theme_context, config=config, features=config.theme.get("features") or [])
-    html, problems = state.with_script_hashes(output, theme_scripts(state.script_templates, context), shown_as)
+    # Before on_env there are no partials, so no script is trusted: every inline script is reported.
+    trusted = state.theme_scripts.for_context(context) if state.theme_scripts else set()
+    html, problems = state.with_script_hashes(output, trusted, shown_as)
     for problem in problems:
         log.warning(str(problem))
     return html

@@ -47,7 +47,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @event_priority(FIRST)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Refuse active content: judge the page's HTML against the allow-list, at the line it came from."""
-    _report(state_for(config).active_content_problems(html, page.file.content_string, page.file.src_uri))
+    _report(state_for(config).active_content_problems(html, lambda: page.file.content_string, page.file.src_uri))
     return html
 
 

@@ -10,13 +10,11 @@ found again in the Markdown source for its line.
 from __future__ import annotations
 
 import re
-import string
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
-from itertools import pairwise
 
 import nh3
 
@@ -68,11 +66,12 @@ _EVENT = re.compile(r"^on", re.IGNORECASE)
 _INPUT = re.compile(r"<input", re.IGNORECASE)
 # nh3 writes each attribute as name="value", with & and " escaped, and each < of text as &lt;: in its output a
 # start tag is one match of this expression (comments aside), which reads the page far faster than HTMLParser.
-_SERIALIZED_TAG = re.compile(r'<!--.*?-->|<([a-zA-Z][^\s/>]*)((?:\s+[^\s/>=]+(?:="[^"]*")?)*)\s*/?>', re.DOTALL)
+# An attribute's name holds no space, / or >, and = only as its first character (HTML's tokenizer allows that).
+_SERIALIZED_TAG = re.compile(r'<!--.*?-->|<([a-zA-Z][^\s/>]*)((?:\s+[^\s/>][^\s/>=]*(?:="[^"]*")?)*)\s*/?>', re.DOTALL)
 # Every name a start tag could have (and more: names in comments and text), lowercased as the parser does.
 _TAG_NAME = re.compile(r"<([a-z][^\t\n\f\r />]*)")
 _ALLOWED_NAMES = frozenset(tag.lower() for tag in ALLOWED_TAGS)
-_SERIALIZED_ATTRIBUTE = re.compile(r'([^\s/>=]+)(?:="([^"]*)")?')
+_SERIALIZED_ATTRIBUTE = re.compile(r'([^\s/>][^\s/>=]*)(?:="([^"]*)")?')
 _URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "data", "poster", "xlink:href"})
 _OTHER_ORIGIN = re.compile(r"^\s*[/\\]{2}")
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.\-]*)\s*:", re.IGNORECASE)
@@ -166,6 +165,15 @@ def _allow_list(attribute_filter: Callable[[str, str, str], str | None] | None) 
 # The filter judges only inputs, and nh3 calls it for every attribute: a page without an input goes without it.
 _ALLOW_LIST = _allow_list(None)
 _ALLOW_LIST_WITH_INPUTS = _allow_list(_attribute_filter)
+# The same tags with every attribute (every name starts with the empty prefix), for the quick test to judge.
+_LENIENT = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags={"script", "style"},
+    generic_attribute_prefixes={""},
+    strip_comments=False,
+    link_rel=None,
+    url_schemes=set(URL_SCHEMES),
+)
 
 
 def _clean(html: str) -> str:
@@ -174,64 +182,104 @@ def _clean(html: str) -> str:
 
 
 def certainly_clean(html: str) -> bool:
-    """True only if the allow-list keeps all of ``html``, found without reading it in Python; False if unsure.
+    """True only if the allow-list keeps all of ``html``, found with one nh3 run and no HTML parser in Python.
 
-    The allow-list's output is compared with that of a lenient run (same tags, every attribute, every URL
-    scheme the text could hold): equal outputs mean the allow-list dropped nothing. Counting
-    start tags and URL attributes before and after shows what both runs drop (a URL nh3 cannot parse).
-    A style (nh3 rewrites the ones it keeps), an input's values, a file from elsewhere and anything unsure
-    are left to ``dropped``.
+    nh3 writes the page in its regular form keeping every attribute of every allowed tag (a lenient run), and
+    each attribute is then held to the rule ammonia applies with the allow-list (``_surely_kept``). ammonia
+    drops a URL it cannot parse whatever it is told, so the names it parses URLs under are renamed for that run:
+    it keeps them, and the rule judges their URLs. False means unsure: a style (nh3 rewrites the ones it keeps),
+    an input's values, a file from elsewhere and anything the rule cannot vouch for go to ``dropped_tag_by_tag``.
     """
     lowered = html.lower()
-    names = _TAG_NAME.findall(lowered)
-    if not set(names) <= _ALLOWED_NAMES or "<input" in lowered:
+    if not _ALLOWED_NAMES.issuperset(_TAG_NAME.findall(lowered)) or "<input" in lowered or _RENAMED in html:
         return False
-    cleaned = _ALLOW_LIST.clean(html)  # No input here, so no input filter.
-    if cleaned != _clean_leniently(html):
+    if len(lowered) != len(html):
+        return False  # A letter whose lowercase is longer (İ): the renaming below finds its places in ``lowered``.
+    renamed = _with_url_names_renamed(html, lowered)
+    lenient = _LENIENT.clean(renamed)
+    # Renamed names missing from nh3's output, or more of them (the parser's copy of an element left open, an <a>),
+    # show an element or a repeated attribute the parser dropped: the tag-by-tag judge says what they held.
+    if lenient.count(_RENAMED) != renamed.count(_RENAMED):
         return False
-    # The parser can copy a start tag (an <a> left open), add one or leave one out, which would hide from the
-    # count a URL both runs dropped: the same start tags must come out as went in.
-    cleaned_lowered = cleaned.lower()
-    if Counter(_TAG_NAME.findall(cleaned_lowered)) != Counter(names):
-        return False
-    if _url_attributes(cleaned_lowered) != _url_attributes(unescape(html).lower()):
-        return False
-    return not any(_loads_from_elsewhere(name, unescape(value)) for name, value in _attribute_values(cleaned))
+    return all(_surely_kept(tag, attributes) for tag, attributes in _SERIALIZED_TAG.findall(lenient) if tag)
 
 
-# The attributes nh3 drops when their URL will not parse, whatever it is told to allow (xlink:href ends in href).
-_URL_NAMES = tuple(sorted(_URL_ATTRIBUTES | {"srcset", "background", "longdesc"}))
-_SCHEME_CHARACTERS = string.ascii_letters + string.digits + "+.-"
+# The attribute names under which ammonia parses a URL (``is_url_attr`` in its source; "action" also in
+# "formaction"). Renaming puts a private-use character, which no page holds, before each place they appear:
+# in names, values and text alike. No allowed tag and no character reference holds one of them, so the page
+# parses as before, and taking the character out gives back each name and value as written.
+_URL_CHECKED_NAMES = ("href", "src", "action", "data", "ping", "poster")
+_RENAMED = "\ue000"
+
+
+def _with_url_names_renamed(html: str, lowered: str) -> str:
+    """``html`` with ``_RENAMED`` before each of ``_URL_CHECKED_NAMES`` in any case (``lowered``: the same length)."""
+    # str.find, not a regular expression: one case-blind expression tries every position of the page.
+    starts = sorted(at for name in _URL_CHECKED_NAMES for at in _places(lowered, name))
+    pieces, done = [], 0
+    for at in starts:
+        pieces += [html[done:at], _RENAMED]
+        done = at
+    return "".join(pieces) + html[done:]
+
+
+def _places(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, each place."""
+    found, at = [], text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+_GENERIC_PREFIXES = ("aria-", "data-")
+_TAG_ATTRIBUTE_NAMES = {tag: frozenset(names) for tag, names in TAG_ATTRIBUTES.items()}
+# The URL parser (the WHATWG standard, which the url crate under nh3 follows) first strips C0 controls and spaces
+# from both ends and removes every tab and newline; a scheme is a letter, then letters, digits, + . or -, then ":".
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
-# These helpers split the text at its few "=" and ":" where a regular expression would try every position.
+_URL_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# A web address whose parse cannot fail: host labels of letters and digits joined by single hyphens, the last
+# starting with a letter (so never read as an IPv4 number, and never "xn--", which IDNA would decode), no user
+# or port, then a path, query or fragment, whose parse never fails.
+_PLAIN_WEB_ADDRESS = re.compile(r"//(?:[a-z0-9]+(?:-[a-z0-9]+)*\.)*[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.?(?:[/?#]|$)", re.I)
 
 
-def _url_attributes(lowered: str) -> int:
-    """How often a URL attribute's name (or a name that ends like one) stands before an equals sign."""
-    return sum(before.rstrip().endswith(_URL_NAMES) for before in lowered.split("=")[:-1])
+@lru_cache(maxsize=8192)  # Pages repeat the same start tags (a term's link, a heading's anchor) many times.
+def _surely_kept(tag: str, attributes: str) -> bool:
+    """Whether the allow-list keeps every attribute of one start tag as nh3 writes it; False if unsure.
+
+    Ammonia keeps an attribute whose name it allows (on every tag, by prefix or on this tag) and, if the name is
+    href or src, whose URL has no scheme or parses with an allowed one (``is_url_attr`` in its source).
+    """
+    allowed = _TAG_ATTRIBUTE_NAMES.get(tag, frozenset())
+    for renamed, value in _SERIALIZED_ATTRIBUTE.findall(attributes):
+        name = renamed.replace(_RENAMED, "")
+        if name not in GENERIC_ATTRIBUTES and name not in allowed and not name.startswith(_GENERIC_PREFIXES):
+            return False
+        if name == "style" or ":" in name:  # nh3 rewrites a style; a namespaced name is compared without its prefix.
+            return False
+        if name in _URL_ATTRIBUTES:
+            url = (unescape(value) if "&" in value else value).replace(_RENAMED, "")
+            if not surely_kept_url(url) or _loads_from_elsewhere(name, url):
+                return False
+    return True
 
 
-def _attribute_values(serialized: str) -> list[tuple[str, str]]:
-    """Each (name, value) in nh3's output, which writes them all as ' name="value"' (and text like it too)."""
-    pairs = pairwise(serialized.split('="'))
-    return [(before.rsplit(" ", 1)[-1].lower(), after.split('"', 1)[0]) for before, after in pairs]
-
-
-def _clean_leniently(html: str) -> str:
-    """The page as nh3 writes it when it keeps every allowed tag with all its attributes and URLs."""
-    # Any scheme a URL could have: the run of scheme characters before each colon, once character
-    # references, tabs and newlines are gone, as a URL parser reads an attribute's value.
-    before_colons = _TAB_OR_NEWLINE.sub("", unescape(html)).split(":")[:-1]
-    schemes = {before[len(before.rstrip(_SCHEME_CHARACTERS)) :].lower() for before in before_colons}
-    return nh3.clean(
-        html,
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags={"script", "style"},
-        generic_attribute_prefixes={""},  # Every attribute name starts with the empty prefix.
-        strip_comments=False,
-        link_rel=None,
-        url_schemes=schemes | URL_SCHEMES,
-    )
+def surely_kept_url(url: str) -> bool:
+    """Whether nh3 surely keeps this URL: it has no scheme, or one of ``URL_SCHEMES`` and a parse that cannot fail."""
+    url = _TAB_OR_NEWLINE.sub("", url.strip(_C0_AND_SPACE))
+    scheme = _URL_SCHEME.match(url)
+    if scheme is None:
+        return True  # A relative address, which the allow-list keeps.
+    rest = url[scheme.end() :]
+    match scheme.group(1).lower():
+        case "http" | "https":
+            return bool(_PLAIN_WEB_ADDRESS.match(rest))
+        case "mailto" | "tel":
+            return not rest.startswith("/")  # Without // there is no host to parse, so the parse cannot fail.
+        case _:
+            return False
 
 
 def dropped(html: str) -> list[Found]:
@@ -352,7 +400,11 @@ def source_lines(raw: str, found: list[Found], default: int = 1) -> list[int]:
 
 def active_content_problems(html: str, raw: str, shown_as: str, default_line: int = 1) -> list[Problem]:
     """One problem per tag, attribute or URL of the rendered ``html`` outside the allow-list, at its line in ``raw``."""
-    found = dropped(html)
+    return found_problems(dropped(html), raw, shown_as, default_line)
+
+
+def found_problems(found: list[Found], raw: str, shown_as: str, default_line: int = 1) -> list[Problem]:
+    """One problem per thing the allow-list dropped, at its line in ``raw`` (``default_line`` if not found there)."""
     problems = []
     for item, line in zip(found, source_lines(raw, found, default_line), strict=True):
         message, fix = describe(item)

@@ -13,9 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from jinja2 import Template
-
-from .csp import with_script_hashes
+from .csp import ThemeScripts, with_script_hashes
 from .glossary import GLOSSARY, GLOSSARY_PAGE, Glossary, glossary_page_problems, load_glossary
 from .glossary import page_problems as term_page_problems
 from .linker import PageState, explicit_link_problems, unused_term_problems
@@ -55,7 +53,7 @@ class BuildState:
     refused_active: bool = False  # A page or its front matter was refused for active content.
     reported_scripts: set[str] = field(default_factory=set)  # Inline scripts already reported once.
     theme_context: dict = field(default_factory=dict)  # The last render's context, for the theme's scripts.
-    script_templates: list[Template] = field(default_factory=list)  # The theme's script partials.
+    theme_scripts: ThemeScripts | None = None  # The theme's script partials, loaded once the theme's env is.
     indexed_entries: int = 0  # Search index entries already given their page's keywords.
 
     @property
@@ -74,9 +72,9 @@ class BuildState:
         self.refused_active |= bool(refused)
         return self.claims(raw, shown_as) + refused
 
-    def active_content_problems(self, html: str, raw: str, src_uri: str) -> list[Problem]:
-        """Active content in a page's HTML, judged against the allow-list at the line it came from."""
-        refused = active_problems(html, raw, f"{self.shown}/{src_uri}")
+    def active_content_problems(self, html: str, read_raw: Callable[[], str], src_uri: str) -> list[Problem]:
+        """Active content in a page's HTML, judged against the allow-list at the line it came from (``read_raw``)."""
+        refused = active_problems(html, read_raw, f"{self.shown}/{src_uri}")
         self.refused_active |= bool(refused)
         return refused
 

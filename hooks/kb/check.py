@@ -77,7 +77,7 @@ def check_docs(docs_dir: Path, today: date, shown_dir: str) -> list[Problem]:
             ]
         used.update(state.used)
         rendered[src_uri] = (raw, html)
-        return active_problems(html, raw, shown_as)
+        return active_problems(html, lambda: raw, shown_as)
 
     checked = check_pages(
         docs_dir,

@@ -9,7 +9,9 @@ both kinds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from itertools import accumulate
+from typing import NamedTuple
 
 from .lowercase import lowercased
 from .problems import Problem
@@ -32,9 +34,12 @@ RESULT = re.compile(
     ),
     re.IGNORECASE,
 )
-# What every way of stating a result above holds: a digit, "percent" or a number word. Most text holds none,
-# and this is searched (in lowercased text: kb.lowercase) several times faster than all of RESULT.
-_MAY_STATE_A_RESULT = re.compile(rf"\d|per ?cent|\b(?:{_NUMBER_WORDS}|twice|half)\b")
+# What every way of stating a result above holds: a digit, "percent" or a number word. They are searched once in
+# the whole page (lowercased: kb.lowercase), several times faster than all of RESULT in each paragraph; a
+# paragraph with none on any of its lines is passed over ("per" and "cent" may sit on two of its lines).
+_DIGIT_TO_LINE_END = re.compile(r"\d[^\n]*")  # The first digit of a line is enough: it ends that line's search.
+_PER_CENT = re.compile(r"per\s*cent")
+_NUMBER_WORD_LIST = (*_NUMBER_WORDS.split("|"), "twice", "half")
 CITED = re.compile(r"\[@[a-z0-9]")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # Lines that are not prose: headings, HTML, snippets, figure and block fences, table rules, link definitions.
@@ -44,14 +49,14 @@ _NEW_UNIT = re.compile(r"^\s*([-*+]|\d+[.)]|\||:\s)\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A paragraph, list item or table row: its text, the line it starts at and how far in it starts."""
+class Unit(NamedTuple):
+    """A paragraph, list item or table row: its text, the line it starts at, how far in it starts, its lines."""
 
     text: str
     line: int
     indent: int = 0
     item: bool = False
+    lines: int = 1
 
 
 def prose_units(body: str, first_line: int = 1) -> list[Unit]:
@@ -62,24 +67,54 @@ def prose_units(body: str, first_line: int = 1) -> list[Unit]:
 
     def close() -> None:
         if lines:
-            units.append(Unit(" ".join(lines), start, indent, item))
+            units.append(Unit(" ".join(lines), start, indent, item, len(lines)))
             lines.clear()
 
     for number, line in enumerate(body.split("\n"), first_line):
+        if not fenced and line[:1].isalpha():  # Most lines: prose, which none of the patterns below can match.
+            if not lines:
+                start, indent, item = number, 0, False
+            lines.append(line.rstrip())
+            continue
         if _FENCE.match(line):
-            close()
             fenced = not fenced
+        elif not fenced and line.strip() and not _NOT_PROSE.match(line):
+            if _NEW_UNIT.match(line) or not lines:
+                close()
+                start, indent = number, len(line) - len(line.lstrip())
+                item = bool(_NEW_UNIT.match(line)) and not line.lstrip().startswith("|")
+            lines.append(line.strip())
             continue
-        if fenced or not line.strip() or _NOT_PROSE.match(line):
+        if lines:  # A fence, a blank line, code or a line that is not prose ends the unit.
             close()
-            continue
-        if _NEW_UNIT.match(line) or not lines:
-            close()
-            start, indent = number, len(line) - len(line.lstrip())
-            item = bool(_NEW_UNIT.match(line)) and not line.lstrip().startswith("|")
-        lines.append(line.strip())
     close()
     return units
+
+
+def lines_that_may_state_a_result(body: str, first_line: int = 1) -> set[int]:
+    """The numbers of the lines where a way of stating a result may start: a unit on none of them states none.
+
+    Each number word is found with ``str.find`` and its ends checked as ``\\b`` would: one expression for all
+    of them would try a word boundary at every position of the page.
+    """
+    lowered = lowercased(body)
+    starts = [match.start() for pattern in (_DIGIT_TO_LINE_END, _PER_CENT) for match in pattern.finditer(lowered)]
+    for word in _NUMBER_WORD_LIST:
+        at = lowered.find(word)
+        while at != -1:
+            end = at + len(word)
+            if not (at and _is_word_character(lowered[at - 1])) and not (
+                end < len(lowered) and _is_word_character(lowered[end])
+            ):
+                starts.append(at)
+            at = lowered.find(word, at + 1)
+    line_starts = list(accumulate((len(line) + 1 for line in lowered.split("\n")), initial=0))  # As prose_units reads.
+    return {first_line - 1 + bisect_right(line_starts, start) for start in starts}
+
+
+def _is_word_character(character: str) -> bool:
+    """What ``\\w`` matches in text: a letter or digit of any script, or "_"."""
+    return character.isalnum() or character == "_"
 
 
 def uncited_results(body: str, first_line: int = 1) -> list[tuple[int, str]]:
@@ -89,6 +124,7 @@ def uncited_results(body: str, first_line: int = 1) -> list[tuple[int, str]]:
     the list with a colon ("In that study:"), as a reader reads it.
     """
     found = []
+    may_state = lines_that_may_state_a_result(body, first_line)
     lead_in_cited = False
     parents: list[tuple[int, bool]] = []  # (indent, covered) of the list items above the current one
     for unit in prose_units(body, first_line):
@@ -101,7 +137,7 @@ def uncited_results(body: str, first_line: int = 1) -> list[tuple[int, str]]:
         else:
             parents.clear()
             lead_in_cited = covered and unit.text.rstrip().endswith(":")
-        if covered or not _MAY_STATE_A_RESULT.search(lowercased(unit.text)):
+        if covered or may_state.isdisjoint(range(unit.line, unit.line + unit.lines)):
             continue
         text = re.sub(r"`[^`]*`", "", _NEW_UNIT.sub("", unit.text, count=1))
         for sentence in _SENTENCE_END.split(text):

@@ -10,8 +10,10 @@ negates or hedges it, or if the sentence is a question.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .lowercase import lowercased
 from .problems import Problem
@@ -147,31 +149,63 @@ def build_claims(aliases: Iterable[tuple[str, ...]] = ()) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
-# Every match of EFFECTS or INFLAMMATION holds one of these (tests/unit/test_claims.py keeps them in step).
-EFFECT_STEMS = (
-    "cur", "heal", "revers", "away", "rid of", "eliminat", "disappear", "collapse", "collapsing", "bone", "recover",
-    "restore", "restoring", "restoration", "normal", "slow", "stop", "halt", "arrest", "inflammation",
+# For each of EFFECTS and then INFLAMMATION: stems, one of which every match of that pattern holds
+# (tests/unit/test_claims.py keeps them in step). They are runs of letters, so none spans the space that joins
+# two lines of a paragraph.
+STEMS_BY_EFFECT = (
+    ("cur",), ("heal",), ("revers",), ("away", "rid", "eliminat", "disappear"), ("collapse", "collapsing"),
+    ("collapse", "collapsing"), ("bone",), ("bone",), ("bone",), ("recover", "restore", "restoring", "restoration",
+    "normal"), ("recover", "restore", "restoring", "restoration"), ("normal",), ("slow", "stop", "halt", "arrest"),
+    ("inflammation",),
 )  # fmt: skip
+EFFECT_STEMS = tuple(dict.fromkeys(stem for stems in STEMS_BY_EFFECT for stem in stems))
 # Searched in lowercased text (kb.lowercase says why); every pattern starts a word, so a position that starts
 # none is passed over at once.
 _EFFECT = re.compile(r"(?=\b\w)(?:" + "|".join(f"(?:{effect})" for effect in EFFECTS) + ")")
 _INFLAMMATION = re.compile(rf"(?=\b\w)(?:{INFLAMMATION})")
+# For each of EFFECTS and then INFLAMMATION, when it has two parts: words, one of which every match also holds.
+ALSO_BY_EFFECT = (
+    (), (), (), (), ("stop", "prevent", "halt", "block", "avoid", "keep", "protect", "reduc", "lower", "cut"),
+    ("prevent", "stop", "halt", "avoid"), ("grow", "regenerat", "rebuild", "repair"), ("grow", "regenerat", "repair"),
+    ("mak", "form", "build"), ("full", "complete", "total"), ("full", "complete", "total"), (),
+    ("progress", "disease", "avn", "necrosis", "condition"), ("reduc", "lower", "eas", "fight", "calm", "treat"),
+)  # fmt: skip
+# Each pattern on its own, by the stems that may start a search for it, with the words it also needs: a sentence
+# with "slowly" in it is searched for one pattern, and only if it names a disease too, not for all at every word.
+_EFFECTS_BY_STEM: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]] = {}
+for _stems, _also, _effect in zip(STEMS_BY_EFFECT, ALSO_BY_EFFECT, (*EFFECTS, INFLAMMATION), strict=True):
+    for _stem in _stems:
+        _EFFECTS_BY_STEM.setdefault(_stem, []).append((re.compile(rf"(?=\b\w)(?:{_effect})"), _also))
 CLAIMS = build_claims()
 
 
-def _blocks(markdown: str):
-    """Yield (first line number, text) of each paragraph, list item or heading."""
-    start = 0
+def _blocks(markdown: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (first line number, last line number, text) of each paragraph, list item or heading."""
+    start = end = 0
     lines: list[str] = []
     for number, line in enumerate(markdown.splitlines(), start=1):
-        if _BLOCK_START.match(line) and lines:
-            yield start, " ".join(lines)
+        if lines and not line[:1].isalpha() and _BLOCK_START.match(line):  # A letter starts no new block.
+            yield start, end, " ".join(lines)
             lines = []
         if line.strip():
             start = start if lines else number
+            end = number
             lines.append(line.strip())
     if lines:
-        yield start, " ".join(lines)
+        yield start, end, " ".join(lines)
+
+
+def _lines_with_a_stem(markdown: str) -> set[int]:
+    """The numbers of the lines that hold an effect stem: a sentence on no such line claims no effect."""
+    lowered = lowercased(markdown)
+    line_starts = list(accumulate(map(len, lowered.splitlines(keepends=True)), initial=0))  # As _blocks numbers them.
+    found = set()
+    for stem in EFFECT_STEMS:  # A few searches of the whole page, where each sentence would need them all.
+        at = lowered.find(stem)
+        while at != -1:
+            found.add(bisect_right(line_starts, at))
+            at = lowered.find(stem, at + 1)
+    return found
 
 
 def _claim_in(clause: str, claims: tuple[Claim, ...]) -> Claim | None:
@@ -191,9 +225,14 @@ def _claim_in(clause: str, claims: tuple[Claim, ...]) -> Claim | None:
 def claims_an_effect(text: str) -> bool:
     """Whether ``text`` names an effect a treatment could be said to have."""
     lowered = lowercased(text)
-    if not any(stem in lowered for stem in EFFECT_STEMS):
-        return False  # Most sentences: a few substring searches instead of the patterns.
-    return bool(_EFFECT.search(lowered) or _INFLAMMATION.search(lowered))
+    # Most sentences hold no stem: a few substring searches instead of the patterns.
+    return any(
+        effect.search(lowered)
+        for stem in EFFECT_STEMS
+        if stem in lowered
+        for effect, also in _EFFECTS_BY_STEM[stem]
+        if not also or any(word in lowered for word in also)
+    )
 
 
 def sentence_claim(sentence: str, claims: tuple[Claim, ...] = CLAIMS) -> Claim | None:
@@ -211,7 +250,11 @@ def sentence_claim(sentence: str, claims: tuple[Claim, ...] = CLAIMS) -> Claim |
 def claim_problems(markdown: str, shown_as: str, claims: tuple[Claim, ...] = CLAIMS) -> list[Problem]:
     """One problem per sentence that states an unsupported claim as fact."""
     problems = []
-    for number, block in _blocks(_NOT_TEXT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)):
+    text = _NOT_TEXT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)
+    with_a_stem = _lines_with_a_stem(text)
+    for number, last, block in _blocks(text):
+        if with_a_stem.isdisjoint(range(number, last + 1)):
+            continue
         for sentence in _SENTENCE.findall(block):
             claim = sentence_claim(sentence, claims)
             if claim:

@@ -34,7 +34,8 @@ class FigureProcessor(BlockProcessor):
         self.count = 0
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(HEADER.match(block.split("\n", 1)[0])) and not block.startswith(" ")
+        # Not indented, so the header starts the block: most blocks are told apart without reading their first line.
+        return block.startswith("::: ") and bool(HEADER.match(block.split("\n", 1)[0]))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         lines = blocks.pop(0).split("\n")

@@ -18,6 +18,7 @@ field, and Blocks shows a block with bad options as plain text instead of failin
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -113,6 +114,8 @@ def _continue(block: Block, text: str, line: int) -> None:
 
 def page_blocks(raw: str) -> list[Block]:
     """Every figure and icon block in a page's Markdown, outside code fences, with its problems of syntax."""
+    if "::: " not in raw:
+        return []  # Most pages: no line can open a block.
     lines = raw.splitlines()
     blocks, fence, index = [], "", 0
     while index < len(lines):
@@ -217,17 +220,13 @@ def _icon_problems(block: Block, shown_as: str) -> list[Problem]:
     return problems
 
 
-def figure_problems(docs_dir: Path, shown_dir: str, pages: list[Path]) -> list[Problem]:
-    """Every problem with the figures of a site: blocks on pages, files, their licences, and files no page uses."""
+def figure_problems(docs_dir: Path, shown_dir: str, pages: Mapping[str, str]) -> list[Problem]:
+    """Every problem with the figures of a site: blocks on ``pages`` (texts by path), files, licences, unused files."""
     folder = docs_dir / FIGURES_DIR
     files = {path.name for path in folder.glob("*.svg")} if folder.is_dir() else set()
     problems, used = [], set()
-    for page in pages:
-        try:
-            raw = page.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue  # kb.pages reports it.
-        shown_as = f"{shown_dir}/{page.relative_to(docs_dir).as_posix()}"
+    for src_uri, raw in pages.items():
+        shown_as = f"{shown_dir}/{src_uri}"
         for block in page_blocks(raw):
             problems += block_problems(block, shown_as, files)
             used.add(block.arg)

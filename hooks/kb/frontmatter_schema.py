@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic.json_schema import JsonDict
 
 from .problems import shown_value
-from .readability import reading_grade
+from .reading_grade import reading_grade
 from .schema_problems import Found, found
 
 PENDING = "pending-clinical-review"

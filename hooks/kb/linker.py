@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .glossary import GLOSSARY_MARKER, GLOSSARY_PAGE, Glossary, load_glossary
-from .matcher import PhraseMatcher
+from .matcher import Match, PhraseMatcher
 from .problems import Problem
 
 SKIPPED_TAGS = frozenset(
@@ -142,24 +142,22 @@ class GlossaryTreeprocessor(Treeprocessor):
             self.state.used.append(term_id)
         link.set("aria-describedby", f"kb-def-{term_id}")
 
-    def _walk(self, parent: etree.Element, linked: set[str]) -> None:
-        """Link terms in the text of ``parent`` and its children, skipping what must stay plain."""
-        if _skipped(parent):
-            return
-        self._link_text(parent, None, linked)
-        for child in list(parent):
-            self._walk(child, linked)
-            self._link_text(parent, child, linked)
+    def _walk(self, root: etree.Element, linked: set[str]) -> None:
+        """Link first mentions in the text of ``root`` and its children, skipping what must stay plain."""
+        places = [(parent, after) for parent, after in _text_places(root, []) if _linkable(_text_at(parent, after))]
+        found = self.matcher.find_each([_text_at(parent, after) for parent, after in places])
+        for (parent, after), matches in zip(places, found, strict=True):  # In document order: first mentions.
+            self._link_text(parent, after, matches, linked)
 
-    def _link_text(self, parent: etree.Element, after: etree.Element | None, linked: set[str]) -> None:
-        """Link first mentions in ``parent.text`` (after is None) or in ``after.tail``."""
-        text = parent.text if after is None else after.tail
-        if not text or text.isspace() or isinstance(text, AtomicString):  # Most tails are line breaks.
-            return
+    def _link_text(
+        self, parent: etree.Element, after: etree.Element | None, matches: list[Match], linked: set[str]
+    ) -> None:
+        """Link the first mentions among ``matches`` in ``parent.text`` (after is None) or in ``after.tail``."""
+        text = _text_at(parent, after)
         pieces: list[etree.Element] = []
         cursor = 0
         head = None
-        for match in self.matcher.find(text):
+        for match in matches:
             if match.term_id in linked:
                 continue
             link = etree.Element("a")
@@ -189,6 +187,32 @@ class GlossaryTreeprocessor(Treeprocessor):
             item = etree.SubElement(box, "span", {"id": f"kb-def-{term_id}"})
             item.text = self.glossary.terms[term_id].definition
         return box
+
+
+def _text_places(
+    parent: etree.Element, places: list[tuple[etree.Element, etree.Element | None]]
+) -> list[tuple[etree.Element, etree.Element | None]]:
+    """Add to ``places`` where text stands in ``parent`` and its children, in document order.
+
+    (parent, None) stands for ``parent.text``, (parent, child) for ``child.tail``. They are read before any link
+    goes in: the links' own tails hold only text that was searched already.
+    """
+    if not _skipped(parent):
+        places.append((parent, None))
+        for child in parent:
+            _text_places(child, places)
+            places.append((parent, child))
+    return places
+
+
+def _text_at(parent: etree.Element, after: etree.Element | None) -> str:
+    """The text at one of ``_text_places``."""
+    return (parent.text if after is None else after.tail) or ""
+
+
+def _linkable(text: str) -> bool:
+    """Text a term may be found in: not blank (most tails are line breaks), not left as written by Markdown."""
+    return bool(text) and not text.isspace() and not isinstance(text, AtomicString)
 
 
 def _skipped(element: etree.Element) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -28,6 +29,8 @@ _MARK = re.compile(f"[{_MARKS}]")
 # after a hyphen that joins two words ("AVN-related"); the candidate trie sits between the two.
 _WORD_START = r"(?<![^\W_])(?<![^\W_]-)"
 _WORD_END = r"(?![^\W_])(?!-[^\W_])"
+# Between the texts that find_each searches together: no word, and no phrase's glue or tail, holds it.
+_BETWEEN_TEXTS = "\x00"
 
 
 def words(text: str) -> list[re.Match[str]]:
@@ -80,6 +83,8 @@ class PhraseMatcher:
         """Index ``(phrase, term_id)`` pairs by their first word."""
         self._first: dict[str, list[_Phrase]] = {}
         for phrase, term_id in phrases:
+            if _BETWEEN_TEXTS in phrase:
+                raise ValueError(f"a phrase holds U+0000, which the matcher keeps between texts: {phrase!r}")
             exact = is_case_sensitive(phrase)
             found = words(phrase)
             if not found:
@@ -96,16 +101,32 @@ class PhraseMatcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches from left to right, the longest at each word."""
-        matches: list[Match] = []
+        return [Match(start, end, term_id) for start, end, term_id in self._scan(text)]
+
+    def _scan(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``find``'s matches as plain tuples (start, end, term id): the callers make each Match once."""
         end = 0
         for start, word_end in self._first_word_spans(text):
             if start < end:  # Inside the phrase just matched.
                 continue
-            match = self._longest_at(text, start, word_end)
-            if match is not None:
-                matches.append(match)
-                end = match.end
-        return matches
+            found = self._longest_at(text, start, word_end)
+            if found is not None:
+                end, term_id = found
+                yield start, end, term_id
+
+    def find_each(self, texts: list[str]) -> list[list[Match]]:
+        """``find`` for each of ``texts``, searched in one pass: a call for each short text costs more than the search.
+
+        The texts are joined with a character no word, glue or tail holds, so no phrase runs from one to the next.
+        """
+        if self._first_words is None or any(_BETWEEN_TEXTS in text for text in texts):
+            return [self.find(text) for text in texts]
+        starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        found: list[list[Match]] = [[] for _ in texts]
+        for start, end, term_id in self._scan(_BETWEEN_TEXTS.join(texts)):
+            index = bisect_right(starts, start) - 1
+            found[index].append(Match(start - starts[index], end - starts[index], term_id))
+        return found
 
     def _first_word_spans(self, text: str) -> list[tuple[int, int]]:
         """Where the words that may start a phrase are: those whose case-folded form is a first word."""
@@ -119,11 +140,12 @@ class PhraseMatcher:
             return [match.span() for match in self._first_words.finditer(folded)]
         return [match.span() for match in _WORD.finditer(text) if _key(match.group(), False) in self._folded_first]
 
-    def _longest_at(self, text: str, start: int, word_end: int) -> Match | None:
-        """The longest phrase that starts with the word at ``start:word_end``; an exact-case phrase wins a tie."""
+    def _longest_at(self, text: str, start: int, word_end: int) -> tuple[int, str] | None:
+        """Where the longest phrase that starts with the word at ``start:word_end`` ends, and its term; an
+        exact-case phrase wins a tie."""
         exact_word = _key(text[start:word_end], True)
         folded_word = exact_word.casefold()
-        best: Match | None = None
+        best: tuple[int, str] | None = None
         best_length = 0
         for key in (exact_word,) if exact_word == folded_word else (exact_word, folded_word):  # Exact case first.
             for phrase in self._first.get(key, ()):  # Longest first.
@@ -132,7 +154,7 @@ class PhraseMatcher:
                     continue
                 end = word_end if phrase.one_word else _phrase_end(text, word_end, phrase)
                 if end is not None:
-                    best, best_length = Match(start, end, phrase.term_id), length
+                    best, best_length = (end, phrase.term_id), length
                     break
         return best
 
@@ -140,11 +162,10 @@ class PhraseMatcher:
 def _phrase_end(text: str, word_end: int, phrase: _Phrase) -> int | None:
     """Where ``phrase`` ends if the text after its first word (which ends at ``word_end``) spells the rest."""
     end = word_end
-    rest = len(phrase.parts) - 1
-    following = list(itertools.islice(_WORD.finditer(text, word_end), rest)) if rest else []
-    if len(following) < rest:
-        return None
-    for part, glue, word in zip(phrase.parts[1:], phrase.glue, following, strict=True):
+    for part, glue in zip(phrase.parts[1:], phrase.glue, strict=True):
+        word = _WORD.search(text, end)  # One word at a time: most phrases fail at their second word.
+        if word is None:
+            return None
         between = text[end : word.start()]  # Most often the glue itself: normalise only when it is not.
         if (between != glue and _glue(between) != glue) or _key(word.group(), phrase.exact) != part:
             return None

@@ -38,7 +38,7 @@ class OptionGridProcessor(BlockProcessor):
         self.data_file, self.bibliography = data_file, bibliography
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(HEADER.match(block.split("\n", 1)[0]))
+        return block.startswith("::: option-grid") and bool(HEADER.match(block.split("\n", 1)[0]))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         rest = blocks.pop(0).split("\n", 1)[1:]

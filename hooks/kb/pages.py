@@ -84,6 +84,7 @@ def check_pages(
     result.problems += _folder_defaults(docs_dir, shown_dir)
     result.problems += file_name_problems(docs_dir, shown_dir)
     other: list[Problem] = []
+    texts: dict[str, str] = {}  # Each readable page's text, read once.
     for path in page_files(docs_dir):
         src_uri = path.relative_to(docs_dir).as_posix()
         data = path.read_bytes()
@@ -99,6 +100,7 @@ def check_pages(
                 )
             )
             continue
+        texts[src_uri] = raw
         record, problems = check_file(raw, src_uri, f"{shown_dir}/{src_uri}", result.site, today)
         result.problems += problems
         for check in page_checks:
@@ -107,7 +109,7 @@ def check_pages(
             result.records[src_uri] = record
     cited_elsewhere, problems = _citations_outside_pages(docs_dir, shown_dir, result.site.source_lines)
     result.problems += problems + _uncited_sources(result, cited_elsewhere, shown_dir) + other
-    result.problems += figure_problems(docs_dir, shown_dir, page_files(docs_dir))
+    result.problems += figure_problems(docs_dir, shown_dir, texts)
     grid = docs_dir / DATA_DIR / OPTION_GRID
     if grid.is_file():
         result.problems += check_grid(grid, f"{shown_dir}/{DATA_DIR}/{OPTION_GRID}", result.site.source_lines).problems

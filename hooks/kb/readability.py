@@ -15,6 +15,8 @@ from pathlib import Path
 import textstat
 from bs4 import BeautifulSoup
 
+from .reading_grade import reading_grade
+
 # Not prose: furniture, navigation, tables, code, the glossary's hidden definitions, headings.
 NOT_PROSE = "table, pre, code, .kb-trust, .kb-warning, .kb-overdue, .kb-evidence, .kb-about, .kb-suggest, .kb-term-definitions, .headerlink, h1, h2, h3, h4, h5, h6, .admonition-title, .kb-used-on"
 MAX_GRADE = 9.0
@@ -40,11 +42,6 @@ def prose(html: str) -> str:
         element.decompose()
     blocks = [" ".join(block.get_text(" ", strip=True).split()) for block in article.select("p, li, dd")]
     return " ".join(text if text.endswith((".", "?", "!", ":")) else text + "." for text in blocks if text)
-
-
-def reading_grade(text: str) -> float:
-    """The Flesch-Kincaid US school grade of plain text."""
-    return textstat.flesch_kincaid_grade(text)
 
 
 def score(page: str, html: str) -> Score:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from markdown import Markdown
 
 from . import frontmatter
-from .active_content import active_content_problems, describe, dropped
+from .active_content import describe, dropped, found_problems
 from .claims import build_claims, claim_problems
 from .external_links import ExternalLinksExtension
 from .glossary import GLOSSARY_PAGE, Glossary
@@ -50,9 +50,16 @@ def claim_check(glossary: Glossary) -> Callable[[str, str], list[Problem]]:
     return check
 
 
-def active_problems(html: str, raw: str, shown_as: str) -> list[Problem]:
-    """Active content in a page's rendered HTML, at its line in the page (its first text line if not found)."""
-    return active_content_problems(html, raw, shown_as, body_line(raw))
+def active_problems(html: str, read_raw: Callable[[], str], shown_as: str) -> list[Problem]:
+    """Active content in a page's rendered HTML, at its line in the page (its first text line if not found).
+
+    ``read_raw`` gives the page's source, read only when something is refused (most pages: never).
+    """
+    found = dropped(html)
+    if not found:
+        return []
+    raw = read_raw()
+    return found_problems(found, raw, shown_as, body_line(raw))
 
 
 def front_matter_problems(raw: str, shown_as: str) -> list[Problem]:
@@ -145,8 +152,8 @@ def anchor_problems(raw: str, src_uri: str, shown_as: str, anchors: dict[str, se
 
     MkDocs reports these too, but without the line; links to pages it does not know are left to it.
     """
-    if "#" not in raw:
-        return []
+    if "#" not in raw or ("](" not in raw and "]:" not in raw):
+        return []  # Every such link holds both; blanking out code, which the search needs first, cannot make them.
     text = _without_code(raw)
     problems = []
     for match in _ANCHOR_LINK.finditer(text):

@@ -112,7 +112,9 @@ def test_a_foreign_inline_script_is_blocked_and_reported_once_however_many_pages
 
 def test_after_a_refused_page_a_foreign_script_is_left_to_that_page_s_message(config: Config) -> None:
     state = load_build_state(config, TODAY)
-    refused = state.active_content_problems("<p><script>alert(1)</script></p>", "<script>alert(1)</script>", "a.md")
+    refused = state.active_content_problems(
+        "<p><script>alert(1)</script></p>", lambda: "<script>alert(1)</script>", "a.md"
+    )
     assert refused and state.refused_active
     page = f'<meta content="script-src {MARKER}"><script>alert(1)</script>'
     assert state.with_script_hashes(page, set(), "docs/a.md")[1] == []

@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from kb.cited_numbers import _MAY_STATE_A_RESULT, RESULT, uncited_result_problems, uncited_results
-from kb.lowercase import lowercased
+from kb.cited_numbers import (
+    RESULT,
+    lines_that_may_state_a_result,
+    prose_units,
+    uncited_result_problems,
+    uncited_results,
+)
 
 NEEDS_A_SOURCE = [
     "About 3 in 10 people with sickle cell disease get AVN.",
@@ -48,7 +53,20 @@ WORDS = ["3", "1,497", "30", "%", "Per", "cent", "percent", "One", "five", "TWIC
 @given(st.lists(st.sampled_from(WORDS), max_size=12).map("".join))
 def test_text_that_states_a_result_never_slips_past_the_quick_test(text: str) -> None:
     # The quick test skips the full patterns, so it must hold wherever they would find a result.
-    assert not RESULT.search(text) or _MAY_STATE_A_RESULT.search(lowercased(text))
+    assert not RESULT.search(text) or lines_that_may_state_a_result(text)
+
+
+@given(st.lists(st.sampled_from([*WORDS, "\n\n", "\n- ", "\n| ", "\n# "]), max_size=30).map("".join))
+def test_a_paragraph_that_states_a_result_is_never_passed_over_by_the_page_wide_search(body: str) -> None:
+    may_state = lines_that_may_state_a_result(body, first_line=5)
+    for unit in prose_units(body, first_line=5):
+        assert not RESULT.search(unit.text) or not may_state.isdisjoint(range(unit.line, unit.line + unit.lines))
+
+
+def test_a_result_written_over_two_lines_needs_a_source() -> None:
+    assert uncited_results("Intro line.\n\nIt failed in ninety per\ncent of hips.\n") == [
+        (3, "It failed in ninety per cent of hips.")
+    ]
 
 
 @pytest.mark.parametrize("sentence", NEEDS_A_SOURCE)

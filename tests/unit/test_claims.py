@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from kb.claims import (
+    ALSO_BY_EFFECT,
     EFFECT_STEMS,
     EFFECTS,
     INFLAMMATION,
+    STEMS_BY_EFFECT,
     build_claims,
     claim_problems,
     claims_an_effect,
@@ -55,6 +58,10 @@ REFUSED = [
     "Ibuprofen halts the disease.",
     "Painkillers stop AVN from getting worse.",
     "Tylenol slows the progression of osteonecrosis.",
+    "Stem cell injections start making new bone within weeks.",
+    "Hydrotherapy builds new bone in the hip.",
+    "Supplements help rebuild the bone.",
+    "Anticoagulants fight inflammation in the joint.",
     "Warfarin heals the hip.",
     "Heparin reduces inflammation in the joint.",
     "Atorvastatin reverses AVN.",
@@ -176,7 +183,9 @@ def test_a_glossary_alias_names_the_treatment_too() -> None:
 EFFECT_WORDS = ["Cures", "heal", "reverse", "goes away", "gets rid of", "stops", "prevents", "collapse", "the", "hip",
                 "regrows", "bone", "makes", "new bone", "fully", "recover", "back to normal", "slows", "progress",
                 "reduces", "inflammation", "eliminates", "disappears", "restores", "halts", "arrests", "grows back",
-                "regenerates", "repairs", "completely", "disease", "calms", "cut", "keeps", "rid  of", "AVN", "x", "y2", " ", "  ", "-", "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", ",", "."]  # fmt: skip
+                "regenerates", "repairs", "completely", "disease", "calms", "cut", "keeps", "rid  of", "AVN", "x", "y2", " ", "  ", "-", "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9", ",", ".",
+                "blocks", "avoids", "protects", "lowers", "making", "forms", "builds", "rebuilds", "totally", "condition",
+                "osteonecrosis", "fights", "treats", "eases", "regrow", "back", "new", "restoring", "normal"]  # fmt: skip
 AS_WRITTEN = re.compile("|".join(f"(?:{effect})" for effect in (*EFFECTS, INFLAMMATION)), re.IGNORECASE)
 
 
@@ -186,10 +195,60 @@ def test_effects_are_found_in_lowercased_text_as_the_patterns_read_in_any_case(t
     assert bool(AS_WRITTEN.search(text)) == claims_an_effect(text)
 
 
-@pytest.mark.parametrize("pattern", [*EFFECTS, INFLAMMATION])
-def test_each_effect_pattern_holds_a_stem_the_quick_test_looks_for(pattern: str) -> None:
-    # Each alternative must spell one of EFFECT_STEMS outright, or the quick test would skip its sentences.
-    assert all(any(stem in part for stem in EFFECT_STEMS) for part in top_level_alternatives(pattern)), pattern
+PAGE_WORDS = [
+    *EFFECT_WORDS,
+    "statins",
+    "Rest",
+    "NSAIDs",
+    "injections",
+    "\n",
+    "\n\n",
+    "\n- ",
+    "\u2028",
+    "\r\n",
+    "`",
+    "[@x]",
+]
+
+
+def read_in_full(markdown: str) -> list:
+    """The claim problems of ``markdown`` found without the page-wide stem search passing over any paragraph."""
+    every_line = set(range(len(markdown) + 2))
+    with patch("kb.claims._lines_with_a_stem", lambda text: every_line):
+        return claim_problems(markdown, "x")
+
+
+@given(st.lists(st.sampled_from(PAGE_WORDS), max_size=10).map(" ".join))
+def test_the_page_wide_stem_search_passes_over_no_paragraph_that_makes_a_claim(markdown: str) -> None:
+    # Skipping the paragraphs on lines without a stem must change nothing: the same problems as reading them all.
+    assert claim_problems(markdown, "x") == read_in_full(markdown)
+
+
+@pytest.mark.parametrize(
+    "effect", [word for word in EFFECT_WORDS if any(stem in word.lower() for stem in EFFECT_STEMS)]
+)
+@pytest.mark.parametrize(
+    "layout", ["Statins {} AVN.", "Intro.\n\nNSAIDs\n{}\nthe disease.", "- Rest {} bone.\n- Walk."]
+)
+def test_each_effect_is_found_by_the_page_wide_stem_search(effect: str, layout: str) -> None:
+    markdown = layout.format(effect)
+    assert claim_problems(markdown, "x") == read_in_full(markdown)
+
+
+@pytest.mark.parametrize(("pattern", "stems"), list(zip([*EFFECTS, INFLAMMATION], STEMS_BY_EFFECT, strict=True)))
+def test_each_effect_pattern_holds_one_of_the_stems_that_start_its_search(pattern: str, stems: tuple[str, ...]) -> None:
+    # Each alternative must spell one of its stems outright, or the quick test would skip its sentences.
+    assert all(any(stem in part for stem in stems) for part in top_level_alternatives(pattern)), pattern
+
+
+@pytest.mark.parametrize(("pattern", "also"), list(zip([*EFFECTS, INFLAMMATION], ALSO_BY_EFFECT, strict=True)))
+def test_each_two_part_effect_pattern_holds_one_of_the_words_it_also_needs(pattern: str, also: tuple[str, ...]) -> None:
+    assert not also or all(any(word in part for word in also) for part in top_level_alternatives(pattern)), pattern
+
+
+def test_every_stem_is_a_run_of_letters() -> None:
+    # A stem with a space in it could span two lines of a paragraph, where the page-wide search misses it.
+    assert all(stem.isalpha() for stem in EFFECT_STEMS)
 
 
 def top_level_alternatives(pattern: str) -> list[str]:

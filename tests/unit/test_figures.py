@@ -21,6 +21,11 @@ PAGE = "---\ntitle: P\n---\n\n# P\n\n{body}\n"
 GOOD = "::: figure hip.svg\n    caption: The hip.\n    alt: A ball in a socket."
 
 
+def page_texts(docs: Path) -> dict[str, str]:
+    """Each page's text by its path under ``docs``, as kb.pages hands them over."""
+    return {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in page_files(docs)}
+
+
 def _site(tmp_path: Path, body: str, data: str | None = None, files: tuple[str, ...] = ("hip.svg",)) -> list[str]:
     """Write a docs folder with one page and the figure files; return the problems as strings."""
     docs = tmp_path / "docs"
@@ -32,7 +37,7 @@ def _site(tmp_path: Path, body: str, data: str | None = None, files: tuple[str, 
         data = "".join(ENTRY.format(name=name, licence="CC-BY-SA-4.0") for name in files)
     (docs / "_data" / "figures.yml").write_text(data)
     (docs / "page.md").write_text(PAGE.format(body=body))
-    return [str(p) for p in figure_problems(docs, "docs", page_files(docs))]
+    return [str(p) for p in figure_problems(docs, "docs", page_texts(docs))]
 
 
 def test_a_good_figure_has_no_problem(tmp_path: Path) -> None:
@@ -111,7 +116,7 @@ def test_a_site_without_figures_needs_no_data_file(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "page.md").write_text(PAGE.format(body="No pictures."))
-    assert figure_problems(docs, "docs", page_files(docs)) == []
+    assert figure_problems(docs, "docs", page_texts(docs)) == []
 
 
 @pytest.mark.parametrize(
