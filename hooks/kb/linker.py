@@ -16,7 +16,7 @@ import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown us
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -54,6 +54,8 @@ SKIPPED_TAGS = frozenset(
     }
 )
 SKIPPED_CLASSES = frozenset({"admonition-title", "kb-no-glossary", "tabbed-labels", "headerlink"})
+# Where a text stands: (parent, None) for parent.text, (parent, child) for child.tail; and the text.
+TextPlace = tuple[etree.Element, etree.Element | None, str]
 OPT_OUT_CLASS = "kb-no-glossary"
 TERM_CLASS = "kb-term"
 DEFINITIONS_CLASS = "kb-term-definitions"
@@ -144,16 +146,15 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _walk(self, root: etree.Element, linked: set[str]) -> None:
         """Link first mentions in the text of ``root`` and its children, skipping what must stay plain."""
-        places = [(parent, after) for parent, after in _text_places(root, []) if _linkable(_text_at(parent, after))]
-        found = self.matcher.find_each([_text_at(parent, after) for parent, after in places])
-        for (parent, after), matches in zip(places, found, strict=True):  # In document order: first mentions.
-            self._link_text(parent, after, matches, linked)
+        places = _text_places(root, [])
+        found = self.matcher.find_each([text for _parent, _after, text in places])
+        for (parent, after, text), matches in zip(places, found, strict=True):  # In document order: first mentions.
+            self._link_text(parent, after, text, matches, linked)
 
     def _link_text(
-        self, parent: etree.Element, after: etree.Element | None, matches: list[Match], linked: set[str]
+        self, parent: etree.Element, after: etree.Element | None, text: str, matches: list[Match], linked: set[str]
     ) -> None:
-        """Link the first mentions among ``matches`` in ``parent.text`` (after is None) or in ``after.tail``."""
-        text = _text_at(parent, after)
+        """Link the first mentions among ``matches`` in ``text``: ``parent.text`` (after is None) or ``after.tail``."""
         pieces: list[etree.Element] = []
         cursor = 0
         head = None
@@ -189,30 +190,25 @@ class GlossaryTreeprocessor(Treeprocessor):
         return box
 
 
-def _text_places(
-    parent: etree.Element, places: list[tuple[etree.Element, etree.Element | None]]
-) -> list[tuple[etree.Element, etree.Element | None]]:
-    """Add to ``places`` where text stands in ``parent`` and its children, in document order.
+def _text_places(parent: etree.Element, places: list[TextPlace]) -> list[TextPlace]:
+    """Add to ``places`` the text a term may be found in, in ``parent`` and its children, in document order.
 
-    (parent, None) stands for ``parent.text``, (parent, child) for ``child.tail``. They are read before any link
-    goes in: the links' own tails hold only text that was searched already.
+    (parent, None, text) stands for ``parent.text``, (parent, child, text) for ``child.tail``. They are read before
+    any link goes in: the links' own tails hold only text that was searched already.
     """
     if not _skipped(parent):
-        places.append((parent, None))
+        if _linkable(parent.text):
+            places.append((parent, None, parent.text))
         for child in parent:
             _text_places(child, places)
-            places.append((parent, child))
+            if _linkable(child.tail):
+                places.append((parent, child, child.tail))
     return places
 
 
-def _text_at(parent: etree.Element, after: etree.Element | None) -> str:
-    """The text at one of ``_text_places``."""
-    return (parent.text if after is None else after.tail) or ""
-
-
-def _linkable(text: str) -> bool:
+def _linkable(text: str | None) -> TypeGuard[str]:
     """Text a term may be found in: not blank (most tails are line breaks), not left as written by Markdown."""
-    return bool(text) and not text.isspace() and not isinstance(text, AtomicString)
+    return text is not None and text != "" and not text.isspace() and not isinstance(text, AtomicString)
 
 
 def _skipped(element: etree.Element) -> bool:

@@ -74,6 +74,9 @@ class _Phrase:
     # A single word with nothing after it: it ends where its first word ends. Kept, not worked out again,
     # because it is read for every word that may start a phrase.
     one_word: bool
+    # What follows the first word, spelled out (glue, words, tail), when its glue and tail are plain ASCII: then
+    # text that lines up with its case-folded form can be compared with it at once (``_phrase_end``).
+    rest: str | None
 
 
 class PhraseMatcher:
@@ -92,7 +95,9 @@ class PhraseMatcher:
             glue = tuple(_glue(phrase[a.end() : b.start()]) for a, b in itertools.pairwise(found))
             tail = _glue(phrase[found[-1].end() :])
             parts = tuple(_key(m.group(), exact) for m in found)
-            entry = _Phrase(parts, glue, tail, exact, term_id, len(parts) == 1 and not tail)
+            spelled = "".join(g + part for g, part in zip(glue, parts[1:], strict=True)) + tail
+            rest = spelled if "".join(glue).isascii() and tail.isascii() else None
+            entry = _Phrase(parts, glue, tail, exact, term_id, len(parts) == 1 and not tail, rest)
             self._first.setdefault(entry.parts[0], []).append(entry)
         for candidates in self._first.values():
             candidates.sort(key=lambda item: -len(item.parts))
@@ -105,11 +110,19 @@ class PhraseMatcher:
 
     def _scan(self, text: str) -> Iterator[tuple[int, int, str]]:
         """``find``'s matches as plain tuples (start, end, term id): the callers make each Match once."""
+        if self._first_words is None:
+            return
+        folded = text.casefold()
+        # The trie reads the case-folded text in place: same length, composed, no combining marks.
+        if len(folded) != len(text) or not (
+            text.isascii() or (_MARK.search(text) is None and unicodedata.is_normalized("NFC", text))
+        ):
+            folded = None
         end = 0
-        for start, word_end in self._first_word_spans(text):
+        for start, word_end in self._first_word_spans(text, folded):
             if start < end:  # Inside the phrase just matched.
                 continue
-            found = self._longest_at(text, start, word_end)
+            found = self._longest_at(text, folded, start, word_end)
             if found is not None:
                 end, term_id = found
                 yield start, end, term_id
@@ -128,19 +141,16 @@ class PhraseMatcher:
             found[index].append(Match(start - starts[index], end - starts[index], term_id))
         return found
 
-    def _first_word_spans(self, text: str) -> list[tuple[int, int]]:
-        """Where the words that may start a phrase are: those whose case-folded form is a first word."""
-        if self._first_words is None:
-            return []
-        folded = text.casefold()
-        # The trie reads the case-folded text in place: same length, composed, no combining marks.
-        if len(folded) == len(text) and (
-            text.isascii() or (_MARK.search(text) is None and unicodedata.is_normalized("NFC", text))
-        ):
+    def _first_word_spans(self, text: str, folded: str | None) -> list[tuple[int, int]]:
+        """Where the words that may start a phrase are: those whose case-folded form is a first word.
+
+        ``folded`` is the text case-folded when it lines up with the text character for character, else None.
+        """
+        if folded is not None and self._first_words is not None:
             return [match.span() for match in self._first_words.finditer(folded)]
         return [match.span() for match in _WORD.finditer(text) if _key(match.group(), False) in self._folded_first]
 
-    def _longest_at(self, text: str, start: int, word_end: int) -> tuple[int, str] | None:
+    def _longest_at(self, text: str, folded: str | None, start: int, word_end: int) -> tuple[int, str] | None:
         """Where the longest phrase that starts with the word at ``start:word_end`` ends, and its term; an
         exact-case phrase wins a tie."""
         exact_word = _key(text[start:word_end], True)
@@ -152,15 +162,24 @@ class PhraseMatcher:
                 length = len(phrase.parts)
                 if length <= best_length or key != (exact_word if phrase.exact else folded_word):
                     continue
-                end = word_end if phrase.one_word else _phrase_end(text, word_end, phrase)
+                end = word_end if phrase.one_word else _phrase_end(text, folded, word_end, phrase)
                 if end is not None:
                     best, best_length = (end, phrase.term_id), length
                     break
         return best
 
 
-def _phrase_end(text: str, word_end: int, phrase: _Phrase) -> int | None:
+def _phrase_end(text: str, folded: str | None, word_end: int, phrase: _Phrase) -> int | None:
     """Where ``phrase`` ends if the text after its first word (which ends at ``word_end``) spells the rest."""
+    if (
+        folded is not None
+        and phrase.rest is not None
+        and (text if phrase.exact else folded).startswith(phrase.rest, word_end)
+    ):
+        # Spelled out as written: the words stand where the word-by-word reading below finds them, as long as
+        # the last one ends where the phrase's does (the glue between them holds no letter, digit or lone hyphen).
+        end = word_end + len(phrase.rest)
+        return None if _runs_on(text, end - len(phrase.tail)) else end
     end = word_end
     for part, glue in zip(phrase.parts[1:], phrase.glue, strict=True):
         word = _WORD.search(text, end)  # One word at a time: most phrases fail at their second word.
@@ -173,6 +192,12 @@ def _phrase_end(text: str, word_end: int, phrase: _Phrase) -> int | None:
     if phrase.tail and _glue(text[end : end + len(phrase.tail)]) != phrase.tail:
         return None
     return end + len(phrase.tail)
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Whether a word (text without combining marks) goes on past ``end``: a letter or digit, or a hyphen and one."""
+    following = text[end : end + 2]
+    return following[:1].isalnum() or (following[:1] == "-" and following[1:].isalnum())
 
 
 def _trie(keys: Iterable[str]) -> str:

@@ -174,6 +174,11 @@ def test_renaming_the_names_nh3_checks_urls_under_changes_no_tag_and_no_characte
     assert renamed == []
 
 
+def test_nh3_writes_the_brackets_of_an_attribute_s_value_as_references() -> None:
+    # The quick test takes a start tag's first > for its end, which holds only while nh3 writes them so.
+    assert nh3.clean('<p title="a>b<c">x</p>') == '<p title="a&gt;b&lt;c">x</p>'
+
+
 def test_a_page_holding_the_renaming_character_is_judged_the_long_way() -> None:
     html = CLEAN_PAGE + "<p>\ue000</p>"
     assert not certainly_clean(html)

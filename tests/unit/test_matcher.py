@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import random
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -401,3 +403,44 @@ def test_a_letter_whose_case_folding_is_longer_matches_either_way() -> None:
 def test_combining_marks_next_to_a_word_do_not_hide_it() -> None:
     """A stray combining mark after a space is not part of a word: the word after it still starts one."""
     assert found([("AVN", "avn")], "x \u0301AVN and AVN\u0301") == [("AVN", "avn")]
+
+
+# The quick comparison of a whole phrase, and the search of many texts at once
+
+
+def word_by_word(matcher: PhraseMatcher) -> PhraseMatcher:
+    """The same matcher reading every phrase word by word, as it does text that does not line up with its folding."""
+    slow = copy.copy(matcher)
+    slow._first = {key: [replace(p, rest=None) for p in phrases] for key, phrases in matcher._first.items()}
+    return slow
+
+
+PUNCTUATED = ["hip bone-", "Dr. Perthes", "AVN's hip", "bone - marrow", "bone marrow.", "non-weight bearing",
+              "O\u2019Brien test", "café au lait", "MRI scan", "hip", "Hip Bone", "bone"]  # fmt: skip
+PIECES = ["hip", "Hip", "HIP", "bone", "Bone", "marrow", "Dr", "Perthes", "AVN", "avn", "O", "Brien", "test", "café",
+          "cafe\u0301", "au", "lait", "MRI", "scan", "non", "weight", "bearing", "x", "İ", " ", "  ", "\n", "\u00a0",
+          "-", " - ", ".", "'", "\u2019", ",", "s", "-x"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=16).map("".join))
+def test_a_phrase_compared_whole_is_found_exactly_where_reading_it_word_by_word_finds_it(text: str) -> None:
+    matcher = PhraseMatcher((phrase, f"id{n}") for n, phrase in enumerate(PUNCTUATED))
+    assert matcher.find(text) == word_by_word(matcher).find(text)
+
+
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=8).map("".join), max_size=6))
+def test_texts_searched_together_give_what_each_gives_alone(texts: list[str]) -> None:
+    matcher = PhraseMatcher((phrase, f"id{n}") for n, phrase in enumerate(PUNCTUATED))
+    assert matcher.find_each(texts) == [matcher.find(text) for text in texts]
+
+
+def test_a_hyphen_after_the_last_word_of_a_phrase_ending_in_one_joins_the_next_word() -> None:
+    matcher = PhraseMatcher([("hip bone-", "a"), ("bone", "b")])
+    assert [m.term_id for m in matcher.find("hip bone- pain")] == ["a"]
+    assert [m.term_id for m in matcher.find("hip bone-x pain")] == []  # "bone-x" is one word
+    assert matcher.find_each(["hip bone-", "x"]) == [[Match(0, 9, "a")], []]
+
+
+def test_a_phrase_may_not_hold_the_character_kept_between_texts() -> None:
+    with pytest.raises(ValueError, match="U\\+0000"):
+        PhraseMatcher([("hip\x00bone", "a")])
