@@ -112,12 +112,7 @@ class PhraseMatcher:
         """``find``'s matches as plain tuples (start, end, term id): the callers make each Match once."""
         if self._first_words is None:
             return
-        folded = text.casefold()
-        # The trie reads the case-folded text in place: same length, composed, no combining marks.
-        if len(folded) != len(text) or not (
-            text.isascii() or (_MARK.search(text) is None and unicodedata.is_normalized("NFC", text))
-        ):
-            folded = None
+        folded = _lined_up_fold(text)
         end = 0
         for start, word_end in self._first_word_spans(text, folded):
             if start < end:  # Inside the phrase just matched.
@@ -192,6 +187,17 @@ def _phrase_end(text: str, folded: str | None, word_end: int, phrase: _Phrase) -
     if phrase.tail and _glue(text[end : end + len(phrase.tail)]) != phrase.tail:
         return None
     return end + len(phrase.tail)
+
+
+def _lined_up_fold(text: str) -> str | None:
+    """``text`` case-folded if it lines up with ``text``, character for character (same length, composed, no
+    combining marks), so that the trie and whole phrases can be read in it in place; else None."""
+    folded = text.casefold()
+    if len(folded) == len(text) and (
+        text.isascii() or (_MARK.search(text) is None and unicodedata.is_normalized("NFC", text))
+    ):
+        return folded
+    return None
 
 
 def _runs_on(text: str, end: int) -> bool:
