@@ -66,7 +66,7 @@ content-report: build ## Reading grade and word count of every page
 search-report: build ## Rank of every query in tests/search/queries.md, hit@1, hit@3 and mean reciprocal rank
 	$(BIN)/python -m tests.search.report $(SITE) tests/search/queries.md
 
-bench: $(STAMP) ## The hooks' share of one build of the real site and of 1,000 pages x 1,000 terms, against the 10% budget
+bench: $(STAMP) ## The hooks' share of a build (median of three) of the real site and of 1,000 pages x 1,000 terms, against the 10% budget
 	$(BIN)/python -m tests.bench.run
 
 linkcheck-external: build ## Links to other sites, for rot; needs the open internet, so not in `make test` or CI (they reach only PyPI, npm and Debian)

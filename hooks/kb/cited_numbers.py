@@ -76,14 +76,16 @@ def prose_units(body: str, first_line: int = 1) -> list[Unit]:
                 start, indent, item = number, 0, False
             lines.append(line.rstrip())
             continue
-        if _FENCE.match(line):
+        stripped = line.strip()
+        if stripped and _FENCE.match(line):
             fenced = not fenced
-        elif not fenced and line.strip() and not _NOT_PROSE.match(line):
-            if _NEW_UNIT.match(line) or not lines:
+        elif stripped and not fenced and not _NOT_PROSE.match(line):
+            new_unit = _NEW_UNIT.match(line)
+            if new_unit or not lines:
                 close()
                 start, indent = number, len(line) - len(line.lstrip())
-                item = bool(_NEW_UNIT.match(line)) and not line.lstrip().startswith("|")
-            lines.append(line.strip())
+                item = bool(new_unit) and not stripped.startswith("|")
+            lines.append(stripped)
             continue
         if lines:  # A fence, a blank line, code or a line that is not prose ends the unit.
             close()

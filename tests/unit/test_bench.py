@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.bench.run import Measured, report
+from tests.bench.run import Measured, median_run, report
 from tests.bench.share import HOOKS, HookClock
 
 BURN_SECONDS = 0.05  # Enough CPU time for dozens of the clock's samples.
@@ -78,3 +78,11 @@ def test_the_last_site_is_judged_against_the_budget(hooks_seconds: float, verdic
 def test_each_site_names_where_its_project_time_went_costliest_first() -> None:
     row = Measured("site", 10.0, {"a.py:on_config": 0.5, "b.py:on_post_page": 2.0, "c.py:run": 1.0})
     assert "    most in: b.py:on_post_page 2.00 s, c.py:run 1.00 s, a.py:on_config 0.50 s\n" in report([row])
+
+
+def test_the_median_run_is_reported_with_what_every_run_added() -> None:
+    runs = [Measured("site", 11.0, {"a.py:run": hooks}) for hooks in (1.2, 0.9, 1.0)]
+    median = median_run(runs)
+    assert median.by_entry == {"a.py:run": 1.0}
+    assert median.runs == pytest.approx((0.9 / 10.1, 0.1, 1.2 / 9.8))
+    assert "    the median of 3 runs, which added 8.9%, 10.0%, 12.2%\n" in report([median])
