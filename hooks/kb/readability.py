@@ -1,7 +1,7 @@
 """Reading level of the built pages: the prose a reader reads, without furniture, tables or code.
 
-textstat does the scoring; this module only picks the text. Pinned textstat 0.7.8
-ships its own syllable dictionary, so nothing is downloaded at run time.
+textstat does the scoring (the grade through kb.reading_grade, which gives textstat's answer); this module
+only picks the text. Pinned textstat 0.7.8 ships its own syllable dictionary, so nothing is downloaded at run time.
 """
 
 from __future__ import annotations

@@ -2,10 +2,10 @@
 
 textstat counts a word's syllables from the CMU Pronouncing Dictionary and, for a word not in it,
 from Pyphen's hyphenation. The first time it counts, it turns all 135,000 lines of the dictionary into
-lists of lists (about 0.6 s), a cost every build would pay for a few key messages. Here the
-dictionary's text is read as it is and a word's line is only split when that word is counted, so
-the first grade costs a tenth of that. Everything else (word and sentence counts, Pyphen) is
-textstat's own; tests/unit/test_reading_grade.py holds the two to the same answer, word for word.
+lists of lists, the slowest step of the whole grade, which every build would take for a few key
+messages. Here one regular expression pairs each word with the rest of its line, which is split only
+when that word is counted. Everything else (word and sentence counts, Pyphen) is textstat's own;
+tests/unit/test_reading_grade.py holds the two to the same answer, word for word.
 """
 
 from __future__ import annotations

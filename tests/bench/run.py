@@ -2,7 +2,7 @@
 
 Each site is built three times (``--runs``), each time in its own interpreter so that every build pays the
 same imports, under the clock of tests/bench/share.py (why that measure: its docstring). On a shared machine
-one build's share moves by about a point from run to run, so the report gives the median run and lists what
+one build's share moves by a point or two from run to run, so the report gives the median run and lists what
 every run added. The budget is the issue's: the hooks add at most 10% to the build of 1,000 pages with 1,000
 glossary terms. A share s of the build is s / (1 - s) added to the rest of it, so the budget holds while the
 share is at most 1/11, about 9.1%.

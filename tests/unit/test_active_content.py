@@ -127,8 +127,8 @@ REFUSED_HTML = [
     '<p onclick="x()">a</p>',
     '<table><tr><td style="color: red">a</td></tr></table>',
     '<input type="text">',
-    # A copy the parser makes of an <a> left open, with "<a href=" in its title, could make up the counts of tags
-    # and of URLs for an address nh3 cannot parse (the port is too high): nothing is counted in text any more.
+    # An address nh3 cannot parse (its port is too high) among the copies the parser makes of an <a> left open,
+    # whose title holds "<a href=": the text then holds as many tag names and URL names as before cleaning.
     '<a href="https://e.org/a b"><a title="<a href=javascript:x>"><ol start="3" type="a" reversed><code>&lt;b&gt;</code>'
     '<a href="https://e.org:99999"><a href="https://e.org/a b">',
     '<a href="x" href="javascript:y">a</a>',  # the browser keeps the first; the second is still reported

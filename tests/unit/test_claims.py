@@ -19,6 +19,7 @@ from kb.claims import (
     claims_an_effect,
     sentence_claim,
 )
+from kb.problems import Problem
 
 # Each states an unsupported claim as fact; the first nine passed the old word-list check.
 REFUSED = [
@@ -211,7 +212,7 @@ PAGE_WORDS = [
 ]
 
 
-def read_in_full(markdown: str) -> list:
+def read_in_full(markdown: str) -> list[Problem]:
     """The claim problems of ``markdown`` found without the page-wide stem search passing over any paragraph."""
     every_line = set(range(len(markdown) + 2))
     with patch("kb.claims._lines_with_a_stem", lambda text: every_line):
