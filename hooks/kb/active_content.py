@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 import nh3
 
 from .figures import SVG_ATTRIBUTES, SVG_TAGS
+from .places import places
 from .problems import Problem
 
 # What Python-Markdown, its extensions (tables, footnotes, admonitions, details, tabs,
@@ -217,22 +218,12 @@ _START_TAG_WITH_ATTRIBUTES = re.compile(r"<([a-zA-Z][^\s/>]*)(\s[^>]*)>")
 
 def _with_url_names_renamed(html: str, lowered: str) -> str:
     """``html`` with ``_RENAMED`` before each of ``_URL_CHECKED_NAMES`` in any case (``lowered``: the same length)."""
-    # str.find, not a regular expression: one case-blind expression tries every position of the page.
-    starts = sorted(at for name in _URL_CHECKED_NAMES for at in _places(lowered, name))
+    starts = sorted(at for name in _URL_CHECKED_NAMES for at in places(lowered, name))
     pieces, done = [], 0
     for at in starts:
         pieces += [html[done:at], _RENAMED]
         done = at
     return "".join(pieces) + html[done:]
-
-
-def _places(text: str, word: str) -> list[int]:
-    """Where ``word`` starts in ``text``, each place."""
-    found, at = [], text.find(word)
-    while at != -1:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
 
 
 _GENERIC_PREFIXES = ("aria-", "data-")

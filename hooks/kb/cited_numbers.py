@@ -9,11 +9,10 @@ both kinds.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 from typing import NamedTuple
 
 from .lowercase import lowercased
+from .places import line_numbers, places
 from .problems import Problem
 
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
@@ -101,17 +100,15 @@ def lines_that_may_state_a_result(body: str, first_line: int = 1) -> set[int]:
     """
     lowered = lowercased(body)
     starts = [match.start() for pattern in (_DIGIT_TO_LINE_END, _PER_CENT) for match in pattern.finditer(lowered)]
-    for word in _NUMBER_WORD_LIST:
-        at = lowered.find(word)
-        while at != -1:
-            end = at + len(word)
-            if not (at and _is_word_character(lowered[at - 1])) and not (
-                end < len(lowered) and _is_word_character(lowered[end])
-            ):
-                starts.append(at)
-            at = lowered.find(word, at + 1)
-    line_starts = list(accumulate((len(line) + 1 for line in lowered.split("\n")), initial=0))  # As prose_units reads.
-    return {first_line - 1 + bisect_right(line_starts, start) for start in starts}
+    starts += (
+        at
+        for word in _NUMBER_WORD_LIST
+        for at in places(lowered, word)
+        if not (at and _is_word_character(lowered[at - 1]))
+        and not (at + len(word) < len(lowered) and _is_word_character(lowered[at + len(word)]))
+    )
+    # Lines as prose_units numbers them: split at "\n" alone.
+    return line_numbers(starts, (len(line) + 1 for line in lowered.split("\n")), first_line)
 
 
 def _is_word_character(character: str) -> bool:

@@ -10,12 +10,11 @@ negates or hedges it, or if the sentence is a question.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 
 from .lowercase import lowercased
+from .places import line_numbers, places
 from .problems import Problem
 
 # Each class of treatment: the words that name it, and what the evidence says about its claims.
@@ -198,14 +197,9 @@ def _blocks(markdown: str) -> Iterator[tuple[int, int, str]]:
 def _lines_with_a_stem(markdown: str) -> set[int]:
     """The numbers of the lines that hold an effect stem: a sentence on no such line claims no effect."""
     lowered = lowercased(markdown)
-    line_starts = list(accumulate(map(len, lowered.splitlines(keepends=True)), initial=0))  # As _blocks numbers them.
-    found = set()
-    for stem in EFFECT_STEMS:  # A few searches of the whole page, where each sentence would need them all.
-        at = lowered.find(stem)
-        while at != -1:
-            found.add(bisect_right(line_starts, at))
-            at = lowered.find(stem, at + 1)
-    return found
+    # A few searches of the whole page, where each sentence would need them all; lines as _blocks numbers them.
+    found = (at for stem in EFFECT_STEMS for at in places(lowered, stem))
+    return line_numbers(found, map(len, lowered.splitlines(keepends=True)))
 
 
 def _claim_in(clause: str, claims: tuple[Claim, ...]) -> Claim | None:
