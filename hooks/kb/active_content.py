@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
@@ -35,6 +36,7 @@ ALLOWED_TAGS = frozenset(
     }
 )  # fmt: skip
 GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "name"})
+GENERIC_PREFIXES = ("aria-", "data-")  # Any attribute whose name starts so, on any tag.
 TAG_ATTRIBUTES = {
     "a": {"href", "rel", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
@@ -145,20 +147,27 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# What the allow-list and the quick test's lenient run share: the tags, what goes with script and style,
+# comments kept, no rel added, the URL schemes.
+_PARSE_AS_PAGES: dict[str, Any] = {
+    "tags": set(ALLOWED_TAGS),
+    "clean_content_tags": {"script", "style"},
+    "strip_comments": False,
+    "link_rel": None,
+    "url_schemes": set(URL_SCHEMES),
+}
+
+
 def _allow_list(attribute_filter: Callable[[str, str, str], str | None] | None) -> nh3.Cleaner:
     """The allow-list as an nh3 cleaner, made once: nh3 would convert every option on each call."""
     attributes = {tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}
     attributes["input"] = set(INPUT_VALUES)
     attributes["*"] = set(GENERIC_ATTRIBUTES)
     return nh3.Cleaner(
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags={"script", "style"},
+        **_PARSE_AS_PAGES,
         attributes=attributes,
         attribute_filter=attribute_filter,
-        strip_comments=False,
-        link_rel=None,
-        generic_attribute_prefixes={"aria-", "data-"},
-        url_schemes=set(URL_SCHEMES),
+        generic_attribute_prefixes=set(GENERIC_PREFIXES),
         filter_style_properties=set(STYLE_PROPERTIES),
     )
 
@@ -167,14 +176,7 @@ def _allow_list(attribute_filter: Callable[[str, str, str], str | None] | None) 
 _ALLOW_LIST = _allow_list(None)
 _ALLOW_LIST_WITH_INPUTS = _allow_list(_attribute_filter)
 # The same tags with every attribute (every name starts with the empty prefix), for the quick test to judge.
-_LENIENT = nh3.Cleaner(
-    tags=set(ALLOWED_TAGS),
-    clean_content_tags={"script", "style"},
-    generic_attribute_prefixes={""},
-    strip_comments=False,
-    link_rel=None,
-    url_schemes=set(URL_SCHEMES),
-)
+_LENIENT = nh3.Cleaner(**_PARSE_AS_PAGES, generic_attribute_prefixes={""})
 
 
 def _clean(html: str) -> str:
@@ -226,7 +228,6 @@ def _with_url_names_renamed(html: str, lowered: str) -> str:
     return "".join(pieces) + html[done:]
 
 
-_GENERIC_PREFIXES = ("aria-", "data-")
 _TAG_ATTRIBUTE_NAMES = {tag: frozenset(names) for tag, names in TAG_ATTRIBUTES.items()}
 # The URL parser (the WHATWG standard, which the url crate under nh3 follows) first strips C0 controls and spaces
 # from both ends and removes every tab and newline; a scheme is a letter, then letters, digits, + . or -, then ":".
@@ -249,7 +250,7 @@ def _surely_kept(tag: str, attributes: str) -> bool:
     allowed = _TAG_ATTRIBUTE_NAMES.get(tag, frozenset())
     for renamed, value in _SERIALIZED_ATTRIBUTE.findall(attributes):
         name = renamed.replace(_RENAMED, "")
-        if name not in GENERIC_ATTRIBUTES and name not in allowed and not name.startswith(_GENERIC_PREFIXES):
+        if name not in GENERIC_ATTRIBUTES and name not in allowed and not name.startswith(GENERIC_PREFIXES):
             return False
         if name == "style" or ":" in name:  # nh3 rewrites a style; a namespaced name is compared without its prefix.
             return False
