@@ -393,13 +393,8 @@ def source_lines(raw: str, found: list[Found], default: int = 1) -> list[int]:
     return lines
 
 
-def active_content_problems(html: str, raw: str, shown_as: str, default_line: int = 1) -> list[Problem]:
-    """One problem per tag, attribute or URL of the rendered ``html`` outside the allow-list, at its line in ``raw``."""
-    return found_problems(dropped(html), raw, shown_as, default_line)
-
-
 def found_problems(found: list[Found], raw: str, shown_as: str, default_line: int = 1) -> list[Problem]:
-    """One problem per thing the allow-list dropped, at its line in ``raw`` (``default_line`` if not found there)."""
+    """One problem per thing the allow-list dropped (``dropped``), at its line in ``raw`` (else ``default_line``)."""
     problems = []
     for item, line in zip(found, source_lines(raw, found, default_line), strict=True):
         message, fix = describe(item)

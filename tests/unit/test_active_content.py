@@ -15,10 +15,10 @@ from kb.active_content import (
     _URL_CHECKED_NAMES,
     ALLOWED_TAGS,
     URL_SCHEMES,
-    active_content_problems,
     certainly_clean,
     dropped,
     dropped_tag_by_tag,
+    found_problems,
     surely_kept_url,
 )
 from kb.csp import MARKER, ThemeScripts, inline_scripts, script_hash, with_script_hashes
@@ -29,7 +29,7 @@ EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "toc", "admoniti
 def problems(source: str) -> list[str]:
     """The problems of a Markdown page rendered as the site renders it."""
     html = markdown.Markdown(extensions=[*EXTENSIONS, "pymdownx.tasklist"]).convert(source)
-    return [str(p) for p in active_content_problems(html, source, "docs/x.md")]
+    return [str(p) for p in found_problems(dropped(html), source, "docs/x.md")]
 
 
 REFUSED = {
@@ -100,7 +100,7 @@ def test_each_of_several_items_is_at_its_own_line() -> None:
 
 def test_an_item_not_found_in_the_source_is_reported_at_the_default_line() -> None:
     html = '<p><a href="javascript:hidden()">x</a></p>'
-    (problem,) = active_content_problems(html, "---\ntitle: x\n---\n\nText.\n", "docs/x.md", default_line=5)
+    (problem,) = found_problems(dropped(html), "---\ntitle: x\n---\n\nText.\n", "docs/x.md", default_line=5)
     assert problem.line == 5
 
 
